@@ -1,0 +1,67 @@
+/**
+ * The DB worker's API as the UI sees it through Comlink (`src/lib/db-client/` wraps it).
+ * Types only; `workers/db.worker.ts` implements it.
+ */
+import type {
+  Contact,
+  ContactInput,
+  Customer,
+  CustomerInput,
+  CustomerListQuery,
+  DbEvent,
+  DeleteReceipt,
+  DemoLocale,
+  DemoProgress,
+  DemoSummary,
+  OpenInfo,
+  Page,
+  Result,
+  StorageInfo,
+  User,
+  Written,
+} from './contract';
+
+export interface OpenOptions {
+  /** IndexedDB database name; tests and benchmarks use their own. */
+  storeName?: string;
+  /** URL of sql-wasm.wasm as the bundler emitted it. */
+  wasmUrl: string;
+}
+
+export interface DbApi {
+  open(options: OpenOptions): Promise<Result<OpenInfo>>;
+  /** Events (status, changed tables) are pushed to this Comlink-proxied listener. */
+  subscribe(listener: (event: DbEvent) => void): void;
+
+  listCustomers(query: CustomerListQuery): Promise<Result<Page<Customer>>>;
+  getCustomer(id: number): Promise<Result<Customer>>;
+  createCustomer(input: CustomerInput): Promise<Result<Written<Customer>>>;
+  updateCustomer(id: number, input: CustomerInput): Promise<Result<Written<Customer>>>;
+  deleteCustomer(id: number): Promise<Result<DeleteReceipt>>;
+
+  listContacts(customerId: number): Promise<Result<Contact[]>>;
+  createContact(input: ContactInput): Promise<Result<Written<Contact>>>;
+  updateContact(id: number, input: ContactInput): Promise<Result<Written<Contact>>>;
+  deleteContact(id: number): Promise<Result<DeleteReceipt>>;
+
+  /** Restores the rows a delete removed, as a new durable write. */
+  undoDelete(undoSeq: number): Promise<Result<Written<number>>>;
+
+  listUsers(): Promise<Result<User[]>>;
+
+  loadDemoData(
+    locale: DemoLocale,
+    onProgress?: (progress: DemoProgress) => void,
+  ): Promise<Result<DemoSummary>>;
+
+  /** The whole database as a SQLite file (transferred, not copied). */
+  exportDatabase(): Promise<Result<Uint8Array>>;
+  integrityCheck(): Promise<Result<string>>;
+  storageInfo(): Promise<Result<StorageInfo>>;
+  /** Asks the browser to keep the data (navigator.storage.persist). */
+  requestPersistence(): Promise<Result<boolean>>;
+  /** Writes a snapshot and trims the log (also runs by itself when idle). */
+  checkpoint(): Promise<Result<number>>;
+  /** Re-attempts after a storage failure: clears the error state once a test write succeeds. */
+  retryStorage(): Promise<Result<true>>;
+}

@@ -1,0 +1,193 @@
+/**
+ * The typed contract between the UI and the DB worker.
+ *
+ * Types only: `src/` imports this file with `import type`, so nothing from the worker side is bundled
+ * into the main thread. Expected failures cross the worker boundary as `{ ok: false, code, … }` values
+ * (Comlink keeps only message/name/stack of an Error); only bugs throw.
+ */
+
+export type LifecycleStage = 'prospect' | 'new' | 'existing' | 'lost';
+export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ['prospect', 'new', 'existing', 'lost'];
+
+export type CustomerKind = 'company' | 'person';
+export const CUSTOMER_KINDS: readonly CustomerKind[] = ['company', 'person'];
+
+export type UserRole = 'rep' | 'manager' | 'admin';
+
+export interface User {
+  id: number;
+  name: string;
+  email: string;
+  role: UserRole;
+}
+
+export interface CustomerInput {
+  kind: CustomerKind;
+  name: string;
+  stage: LifecycleStage;
+  ownerId: number | null;
+  industry: string;
+  address: string;
+  phone: string;
+  email: string;
+  notes: string;
+}
+
+export interface Customer extends CustomerInput {
+  id: number;
+  ownerName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContactInput {
+  customerId: number;
+  name: string;
+  title: string;
+  phone: string;
+  email: string;
+  notes: string;
+  isPrimary: boolean;
+}
+
+export interface Contact extends ContactInput {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type CustomerSortColumn =
+  | 'name'
+  | 'kind'
+  | 'stage'
+  | 'owner'
+  | 'industry'
+  | 'phone'
+  | 'email'
+  | 'createdAt'
+  | 'updatedAt';
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface CustomerFilter {
+  /** Case-insensitive substring of name, email or phone. */
+  text?: string;
+  stage?: LifecycleStage | null;
+  ownerId?: number | null;
+}
+
+export interface CustomerListQuery extends CustomerFilter {
+  sort: { column: CustomerSortColumn; direction: SortDirection };
+  offset: number;
+  limit: number;
+}
+
+export interface Page<T> {
+  rows: T[];
+  /** Number of rows matching the filter (all pages). */
+  total: number;
+  offset: number;
+}
+
+/** Per-field validation failures; the UI turns each code into a message in the user's language. */
+export type FieldErrorCode =
+  | 'required'
+  | 'too_long'
+  | 'invalid_email'
+  | 'invalid_phone'
+  | 'invalid_choice'
+  | 'not_found';
+export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
+
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'read_only'
+  | 'not_ready'
+  | 'quota_exceeded'
+  | 'persist_failed'
+  | 'constraint'
+  | 'nothing_to_undo';
+
+export type Failure = { ok: false; code: ErrorCode; message: string; fields?: FieldErrors };
+export type Result<T> = { ok: true; value: T } | Failure;
+
+/** What a successful write returns: the value and the log sequence number that made it durable. */
+export interface Written<T> {
+  value: T;
+  seq: number;
+}
+
+/** Problems the persistence engine reports; each becomes a banner telling the user what they can do. */
+export type ProblemCode =
+  | 'quota_exceeded'
+  | 'append_failed'
+  | 'damaged_chunk'
+  | 'damaged_log'
+  | 'recovered_from_previous_snapshot'
+  | 'newer_schema'
+  | 'unsupported_browser'
+  | 'load_failed'
+  | 'checkpoint_failed';
+
+export interface Problem {
+  code: ProblemCode;
+  /** Technical detail (an exception message), shown under the translated explanation. */
+  detail: string;
+  /** The workspace refuses writes until reload (damaged data, newer schema). */
+  readOnly: boolean;
+}
+
+export interface StorageInfo {
+  usageBytes: number | null;
+  quotaBytes: number | null;
+  persisted: boolean | null;
+  databaseBytes: number;
+  logRecords: number;
+}
+
+export type SaveState = 'loading' | 'saved' | 'saving' | 'error';
+
+export interface PersistenceStatus {
+  state: SaveState;
+  lastSavedAt: string | null;
+  /** Highest log sequence number applied to this tab's copy. */
+  seq: number;
+  problems: Problem[];
+  readOnly: boolean;
+}
+
+export type DbEvent =
+  | { type: 'status'; status: PersistenceStatus }
+  /** Tables whose rows changed; `remote` when another tab made the change. */
+  | { type: 'changed'; tables: string[]; remote: boolean };
+
+export interface OpenInfo {
+  schemaVersion: number;
+  seq: number;
+  customerCount: number;
+  /** True when this open created the workspace (first visit). */
+  created: boolean;
+}
+
+export interface DemoProgress {
+  phase: 'users' | 'customers' | 'contacts' | 'orders' | 'activities' | 'saving';
+  done: number;
+  total: number;
+}
+
+export interface DemoSummary {
+  users: number;
+  customers: number;
+  contacts: number;
+  orders: number;
+  activities: number;
+}
+
+export interface DeleteReceipt {
+  /** Pass to `undo` to restore everything the delete removed (the customer's contacts too). */
+  undoSeq: number;
+  removedRows: number;
+}
+
+export type DemoLocale = 'zh-CN' | 'en';

@@ -1,0 +1,131 @@
+/**
+ * Change capture by temporary triggers: every INSERT/UPDATE/DELETE on a schema table appends
+ * (table, op, id, row image as JSON) to the temp table `_changes`, so a write's whole effect — cascades
+ * included — can be read back after it ran and logged as one record. Triggers rather than explicit capture
+ * in repositories because nothing can forget them (bulk SQL, FK cascades, future repositories).
+ *
+ * sql.js's `export()` closes and reopens the connection, dropping temp tables and triggers, so
+ * {@link installCapture} must run again after every export (the engine's `setUpConnection` does).
+ *
+ * Table and column names are interpolated into SQL: they come only from `sqlite_master` and
+ * `PRAGMA table_info` (the schema itself), never from user input or log records.
+ */
+import type { Database, SqlValue } from 'sql.js';
+import type { Change } from './idb-store';
+
+export interface TableInfo {
+  name: string;
+  columns: string[];
+}
+
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+/** The schema's own tables (not sqlite_*), each with its columns; all have an integer `id` key. */
+export function readSchema(db: Database): Map<string, TableInfo> {
+  const tables = new Map<string, TableInfo>();
+  const names = db.exec(
+    "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+  )[0];
+  for (const [name] of names?.values ?? []) {
+    const tableName = String(name);
+    const info = db.exec('SELECT name FROM pragma_table_info(?) ORDER BY cid', [tableName])[0];
+    const columns = (info?.values ?? []).map((row) => String(row[0]));
+    if (!columns.includes('id')) throw new Error(`table ${tableName} has no id column; change capture needs one`);
+    tables.set(tableName, { name: tableName, columns });
+  }
+  return tables;
+}
+
+export function installCapture(db: Database, schema: Map<string, TableInfo>): void {
+  const statements = [
+    'CREATE TEMP TABLE IF NOT EXISTS _changes (n INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, row_id INTEGER NOT NULL, row TEXT)',
+  ];
+  for (const { name, columns } of schema.values()) {
+    const image = (alias: string) =>
+      `json_object(${columns.map((c) => `'${c.replaceAll("'", "''")}', ${alias}.${quote(c)}`).join(', ')})`;
+    const literal = `'${name.replaceAll("'", "''")}'`;
+    const trigger = (op: string, event: string, alias: string) =>
+      `CREATE TEMP TRIGGER IF NOT EXISTS ${quote(`_capture_${op}_${name}`)} AFTER ${event} ON main.${quote(name)} ` +
+      `BEGIN INSERT INTO temp._changes (tbl, op, row_id, row) VALUES (${literal}, '${op}', ${alias}.id, ${image(alias)}); END`;
+    statements.push(trigger('i', 'INSERT', 'NEW'), trigger('u', 'UPDATE', 'NEW'), trigger('d', 'DELETE', 'OLD'));
+  }
+  db.exec(statements.join(';\n'));
+}
+
+/** Reads and clears what the current transaction changed, in the order it happened. */
+export function drainChanges(db: Database): Change[] {
+  const result = db.exec('SELECT tbl, op, row_id, row FROM temp._changes ORDER BY n')[0];
+  db.exec('DELETE FROM temp._changes');
+  return (result?.values ?? []).map(
+    ([table, op, id, row]) => [String(table), op as Change[1], Number(id), row === null ? null : String(row)] as Change,
+  );
+}
+
+export class MalformedChangeError extends Error {
+  override name = 'MalformedChangeError';
+}
+
+/**
+ * Applies row images to `db` (replaying another tab's or an earlier session's writes, or restoring
+ * deleted rows). Inserts and updates become upserts so a replay never deletes-and-reinserts (which would
+ * fire ON DELETE CASCADE). Foreign keys are deferred to COMMIT so capture order never matters.
+ * Must run inside a transaction the caller owns.
+ */
+export function applyChanges(db: Database, schema: Map<string, TableInfo>, changes: readonly Change[]): Set<string> {
+  db.exec('PRAGMA defer_foreign_keys = ON');
+  const statements = new Map<string, ReturnType<Database['prepare']>>();
+  const statementFor = (key: string, sql: string) => {
+    let statement = statements.get(key);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(key, statement);
+    }
+    return statement;
+  };
+  const touched = new Set<string>();
+  try {
+    for (const change of changes) {
+      const [table, op, id, row] = change;
+      const info = schema.get(table);
+      if (!info) throw new MalformedChangeError(`unknown table "${table}"`);
+      if (!Number.isSafeInteger(id)) throw new MalformedChangeError(`bad row id in ${table}`);
+      touched.add(table);
+      if (op === 'd') {
+        statementFor(`d:${table}`, `DELETE FROM main.${quote(table)} WHERE id = ?`).run([id]);
+        continue;
+      }
+      if (op !== 'i' && op !== 'u') throw new MalformedChangeError(`unknown operation "${String(op)}"`);
+      const image = parseImage(row, table);
+      const columns = info.columns;
+      const updates = columns.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
+      const sql =
+        `INSERT INTO main.${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
+        (updates.length ? `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}` : 'ON CONFLICT(id) DO NOTHING');
+      statementFor(`u:${table}`, sql).run(columns.map((c) => toSqlValue(image[c])));
+    }
+  } finally {
+    for (const statement of statements.values()) statement.free();
+  }
+  return touched;
+}
+
+function parseImage(row: string | null, table: string): Record<string, unknown> {
+  if (typeof row !== 'string') throw new MalformedChangeError(`missing row image for ${table}`);
+  let image: unknown;
+  try {
+    image = JSON.parse(row);
+  } catch {
+    throw new MalformedChangeError(`unreadable row image for ${table}`);
+  }
+  if (typeof image !== 'object' || image === null || Array.isArray(image)) {
+    throw new MalformedChangeError(`row image for ${table} is not an object`);
+  }
+  return image as Record<string, unknown>;
+}
+
+function toSqlValue(value: unknown): SqlValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  throw new MalformedChangeError('row image holds a value SQLite cannot store');
+}

@@ -1,0 +1,507 @@
+/**
+ * The persistence engine: "log first, snapshot later" (see DESIGN.md).
+ *
+ * A write runs in a SQLite transaction; temp triggers capture the changed rows; the batch is appended
+ * to IndexedDB as one record; only when that IndexedDB transaction completes is the SQLite transaction
+ * committed and the write acknowledged. A failed append rolls back, so memory never holds an
+ * unacknowledged change. Checkpoints (off the write path, when the log grows or on demand) store
+ * `db.export()` as content-addressed chunks and trim the log. Start-up loads the newest snapshot that
+ * verifies and replays the log after it.
+ *
+ * Every database access goes through one mutex: a read must not see a write whose append is still in
+ * flight, and `export()` must never run inside a transaction.
+ */
+import type { Database, SqlJsStatic } from 'sql.js';
+import type { UseStore } from 'idb-keyval';
+import type { ErrorCode, PersistenceStatus, Problem, ProblemCode, Written } from '../contract';
+import { applyChanges, drainChanges, installCapture, readSchema, type TableInfo } from './change-capture';
+import { DamagedSnapshotError, joinChunks, toChunks } from './chunks';
+import {
+  appendLog,
+  readChunks,
+  readHead,
+  readLog,
+  readLogRecord,
+  readMeta,
+  writeSnapshot,
+  type Change,
+  type LogRecord,
+  type SnapshotRef,
+} from './idb-store';
+import { Mutex, type Coordinator } from '../sync/coordinator';
+
+export interface CheckpointPolicy {
+  /** Checkpoint once this many records were logged since the last snapshot… */
+  records: number;
+  /** …or this many bytes of row images. */
+  bytes: number;
+  /** Wait this long after the last write before checkpointing. */
+  idleMs: number;
+}
+
+export interface EngineOptions {
+  SQL: SqlJsStatic;
+  store: UseStore;
+  coordinator: Coordinator;
+  tab: string;
+  /** Brings a database to the code's schema (numbered migrations). */
+  migrate: (db: Database) => void;
+  latestSchemaVersion: number;
+  now?: () => Date;
+  onStatus?: (status: PersistenceStatus) => void;
+  onChanged?: (tables: string[], remote: boolean) => void;
+  checkpointPolicy?: Partial<CheckpointPolicy>;
+}
+
+/** An expected failure of the persistence layer, reported to the UI as `{ ok: false, code }`. */
+export class PersistenceError extends Error {
+  override name = 'PersistenceError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+class DamagedLogError extends Error {
+  override name = 'DamagedLogError';
+}
+
+const DEFAULT_POLICY: CheckpointPolicy = { records: 1000, bytes: 8 * 1024 * 1024, idleMs: 2000 };
+const READ_ONLY_PROBLEMS: ReadonlySet<ProblemCode> = new Set(['damaged_chunk', 'damaged_log', 'newer_schema', 'load_failed']);
+const STORAGE_PROBLEMS: readonly ProblemCode[] = ['quota_exceeded', 'append_failed', 'checkpoint_failed'];
+
+export class PersistenceEngine {
+  private db!: Database;
+  private schema = new Map<string, TableInfo>();
+  private seqApplied = 0;
+  private snapshotSeq = 0;
+  private verifiedChunks = new Set<string>();
+  private sinceSnapshot = { records: 0, bytes: 0 };
+  private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly mutex = new Mutex();
+  private readonly policy: CheckpointPolicy;
+  private readonly now: () => Date;
+  private status: PersistenceStatus = { state: 'loading', lastSavedAt: null, seq: 0, problems: [], readOnly: false };
+  private closed = false;
+
+  private constructor(private readonly options: EngineOptions) {
+    this.policy = { ...DEFAULT_POLICY, ...options.checkpointPolicy };
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Loads (or creates) the workspace. Never throws for damaged data: that becomes a read-only problem. */
+  static async open(options: EngineOptions): Promise<{ engine: PersistenceEngine; created: boolean }> {
+    const engine = new PersistenceEngine(options);
+    const created = await options.coordinator.withWriteLock(() => engine.mutex.run(() => engine.load()));
+    if (!options.coordinator.crossTabLocks) {
+      engine.addProblem('unsupported_browser', 'Web Locks are not available; tabs are kept apart by the log check only');
+    }
+    options.coordinator.onAnnouncement((message) => {
+      if (message.tab !== options.tab && message.seq > engine.seqApplied) void engine.catchUpSafely();
+    });
+    engine.setState('saved');
+    return { engine, created };
+  }
+
+  get seq(): number {
+    return this.seqApplied;
+  }
+
+  get readOnly(): boolean {
+    return this.status.readOnly;
+  }
+
+  currentStatus(): PersistenceStatus {
+    return structuredClone(this.status);
+  }
+
+  /** Runs `query` against the database, after any write in flight has been acknowledged. */
+  read<T>(query: (db: Database) => T): Promise<T> {
+    return this.mutex.run(async () => query(this.db));
+  }
+
+  /**
+   * Runs `mutation` in a transaction and makes its changes durable before acknowledging them.
+   * A mutation that throws is rolled back and its error rethrown; a failed append is rolled back and
+   * reported as a PersistenceError ('quota_exceeded' or 'persist_failed') plus a status problem.
+   */
+  write<T>(mutation: (db: Database) => T, options: { bulk?: boolean } = {}): Promise<Written<T>> {
+    return this.mutex.run(() =>
+      this.options.coordinator.withWriteLock(async () => {
+        if (this.status.readOnly) throw new PersistenceError('read_only', 'the workspace is read-only');
+        for (let attempt = 0; ; attempt++) {
+          const result = await this.tryWrite(mutation);
+          if (result) {
+            if (options.bulk) await this.checkpointLocked();
+            else this.scheduleCheckpoint();
+            return result;
+          }
+          if (attempt >= 50) throw new PersistenceError('persist_failed', 'other tabs kept writing; try again');
+          await this.catchUp(); // another tab appended first: take its records, then run ours again
+          // Without Web Locks tabs race on the compare-and-set; a random pause breaks the symmetry.
+          if (!this.options.coordinator.crossTabLocks || attempt > 2) await pause(Math.random() * 4 * (attempt + 1));
+        }
+      }),
+    );
+  }
+
+  /** Restores the rows deleted by log record `seq`, as a new write. */
+  async undoDelete(seq: number): Promise<Written<number>> {
+    const record = await readLogRecord(this.options.store, seq);
+    if (!isLogRecord(record)) throw new PersistenceError('nothing_to_undo', `change #${seq} is no longer kept`);
+    const restore: Change[] = record.changes
+      .filter((change) => change[1] === 'd')
+      .reverse()
+      .map(([table, , id, row]) => [table, 'i', id, row]);
+    if (restore.length === 0) throw new PersistenceError('nothing_to_undo', `change #${seq} deleted nothing`);
+    return this.write((db) => {
+      for (const [table, , id] of restore) {
+        if (!this.schema.has(table)) throw new PersistenceError('nothing_to_undo', `unknown table ${table}`);
+        const existsSql = 'SELECT 1 FROM main."' + table + '" WHERE id = ?'; // table checked against the schema above
+        if (db.exec(existsSql, [id]).length > 0) throw new PersistenceError('nothing_to_undo', 'already restored');
+      }
+      applyChanges(db, this.schema, restore);
+      return restore.length;
+    });
+  }
+
+  /** Writes a snapshot now (catching up first) and trims the log. Returns the snapshot's seq. */
+  checkpoint(): Promise<number> {
+    return this.mutex.run(() => this.options.coordinator.withWriteLock(() => this.checkpointLocked()));
+  }
+
+  /** The database file; safe to call any time (never inside a transaction, thanks to the mutex). */
+  exportDatabase(): Promise<Uint8Array> {
+    return this.mutex.run(async () => {
+      const bytes = this.db.export();
+      this.setUpConnection();
+      return bytes;
+    });
+  }
+
+  /** After a storage failure: tries a checkpoint (which also frees log space) and clears the problem. */
+  async retryStorage(): Promise<void> {
+    await this.checkpoint();
+    for (const code of STORAGE_PROBLEMS) this.removeProblem(code);
+    this.setState('saved');
+  }
+
+  databaseBytes(): Promise<number> {
+    return this.read((db) => {
+      const [pages, size] = [db.exec('PRAGMA page_count'), db.exec('PRAGMA page_size')];
+      return Number(pages[0]?.values[0]?.[0] ?? 0) * Number(size[0]?.values[0]?.[0] ?? 0);
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.options.coordinator.close();
+    this.db?.close();
+  }
+
+  // ——— writing ———
+
+  private async tryWrite<T>(mutation: (db: Database) => T): Promise<Written<T> | null> {
+    const db = this.db;
+    db.exec('BEGIN');
+    let value: T;
+    let changes: Change[];
+    try {
+      value = mutation(db);
+      changes = drainChanges(db);
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+    if (changes.length === 0) {
+      db.exec('COMMIT');
+      return { value, seq: this.seqApplied };
+    }
+    const record: LogRecord = {
+      seq: this.seqApplied + 1,
+      schemaVersion: this.schemaVersion(),
+      at: this.now().toISOString(),
+      tab: this.options.tab,
+      changes,
+    };
+    this.setState('saving');
+    let outcome;
+    try {
+      outcome = await appendLog(this.options.store, record);
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw this.appendFailed(error);
+    }
+    if (outcome === 'behind') {
+      db.exec('ROLLBACK');
+      return null;
+    }
+    db.exec('COMMIT');
+    this.seqApplied = record.seq;
+    this.sinceSnapshot.records += 1;
+    this.sinceSnapshot.bytes += changes.reduce((sum, change) => sum + (change[3]?.length ?? 0) + 32, 0);
+    this.removeProblem('quota_exceeded');
+    this.removeProblem('append_failed');
+    this.status.lastSavedAt = record.at;
+    this.setState('saved');
+    const tables = [...new Set(changes.map((change) => change[0]))];
+    this.options.coordinator.announce({ seq: record.seq, tab: this.options.tab, tables });
+    this.options.onChanged?.(tables, false);
+    return { value, seq: record.seq };
+  }
+
+  private appendFailed(error: unknown): PersistenceError {
+    const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (name === 'QuotaExceededError') {
+      this.addProblem('quota_exceeded', detail);
+      return new PersistenceError('quota_exceeded', 'the browser refused to store more data');
+    }
+    this.addProblem('append_failed', detail);
+    return new PersistenceError('persist_failed', `the change could not be saved (${detail})`);
+  }
+
+  // ——— loading and catching up ———
+
+  private async load(): Promise<boolean> {
+    const store = this.options.store;
+    const meta = await readMeta(store);
+    let created = false;
+    if (!meta) {
+      this.db = new this.options.SQL.Database();
+      this.db.exec('PRAGMA foreign_keys = ON');
+      this.options.migrate(this.db);
+      this.setUpConnection();
+      created = (await readHead(store)) === 0;
+    } else if (!(await this.loadSnapshot(meta))) {
+      if (!meta.previous || !(await this.loadSnapshot(meta.previous))) {
+        // Neither snapshot verifies: show an empty, read-only workspace and touch nothing stored.
+        this.db = new this.options.SQL.Database();
+        this.db.exec('PRAGMA foreign_keys = ON');
+        this.options.migrate(this.db);
+        this.setUpConnection();
+        this.addProblem('damaged_chunk', 'no stored snapshot passes its checksum; nothing was deleted');
+        return false;
+      }
+      this.addProblem('recovered_from_previous_snapshot', 'the newest snapshot is damaged; rebuilt from the one before it and the log');
+    }
+    try {
+      await this.replay(this.seqApplied + 1, await readHead(store));
+    } catch (error) {
+      if (!(error instanceof DamagedLogError)) throw error;
+      this.addProblem('damaged_log', error.message);
+      return created;
+    }
+    const version = this.schemaVersion();
+    if (version > this.options.latestSchemaVersion) {
+      this.addProblem('newer_schema', `saved with schema ${version}; this version of the app knows up to ${this.options.latestSchemaVersion}`);
+      return created;
+    }
+    if (!meta || version < this.options.latestSchemaVersion || this.status.problems.length > 0) {
+      if (version < this.options.latestSchemaVersion) {
+        this.options.migrate(this.db);
+        this.setUpConnection();
+      }
+      await this.checkpointLocked(); // so no log record ever spans two schema versions
+    }
+    return created;
+  }
+
+  /** Loads a snapshot; false when a chunk is missing or damaged or the bytes are not SQLite. */
+  private async loadSnapshot(ref: SnapshotRef): Promise<boolean> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await joinChunks(ref.chunks, await readChunks(this.options.store, ref.chunks), ref.size);
+    } catch (error) {
+      if (error instanceof DamagedSnapshotError) return false;
+      throw error;
+    }
+    const db = new this.options.SQL.Database(bytes);
+    try {
+      db.exec('SELECT count(*) FROM sqlite_master');
+    } catch {
+      db.close();
+      return false;
+    }
+    this.db?.close();
+    this.db = db;
+    this.db.exec('PRAGMA foreign_keys = ON');
+    this.setUpConnection();
+    this.seqApplied = ref.snapshotSeq;
+    this.snapshotSeq = ref.snapshotSeq;
+    this.verifiedChunks = new Set(ref.chunks);
+    this.sinceSnapshot = { records: 0, bytes: 0 };
+    return true;
+  }
+
+  /** Applies log records from..to, each in its own transaction. Throws DamagedLogError on a gap or bad record. */
+  private async replay(from: number, to: number): Promise<Set<string>> {
+    const touched = new Set<string>();
+    if (to < from) return touched;
+    const records = await readLog(this.options.store, from, to);
+    for (let index = 0; index < to - from + 1; index++) {
+      const record = records[index];
+      const expected = from + index;
+      if (!isLogRecord(record) || record.seq !== expected) {
+        throw new DamagedLogError(`saved change #${expected} is missing or unreadable`);
+      }
+      if (record.schemaVersion > this.options.latestSchemaVersion) {
+        // Shown read-only: its row images still apply to the columns this version knows.
+        this.addProblem('newer_schema', `change #${expected} was written by a newer version of the app`);
+      }
+      this.db.exec('BEGIN');
+      try {
+        for (const table of applyChanges(this.db, this.schema, record.changes)) touched.add(table);
+        this.db.exec('DELETE FROM temp._changes');
+        this.db.exec('COMMIT');
+      } catch (error) {
+        this.db.exec('ROLLBACK');
+        throw new DamagedLogError(`saved change #${expected} cannot be applied: ${(error as Error).message}`);
+      }
+      this.seqApplied = expected;
+      this.sinceSnapshot.records += 1;
+    }
+    return touched;
+  }
+
+  /** Brings this copy up to the stored head (other tabs' writes). Caller holds the mutex. */
+  private async catchUp(): Promise<void> {
+    const store = this.options.store;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const head = await readHead(store);
+      if (head <= this.seqApplied) return;
+      const meta = await readMeta(store);
+      if (meta && meta.schemaVersion > this.options.latestSchemaVersion) {
+        this.addProblem('newer_schema', `another tab upgraded the workspace to schema ${meta.schemaVersion}; reload`);
+        return;
+      }
+      let reloaded = false;
+      // Another tab's checkpoints trimmed records we still need: start from its snapshot instead.
+      if (meta && ((meta.previous?.snapshotSeq ?? 0) > this.seqApplied || meta.schemaVersion !== this.schemaVersion())) {
+        if (!(await this.loadSnapshot(meta))) throw new PersistenceError('persist_failed', 'the stored snapshot is damaged');
+        reloaded = true;
+      }
+      try {
+        const touched = await this.replay(this.seqApplied + 1, head);
+        this.options.onChanged?.(reloaded ? [...this.schema.keys()] : [...touched], true);
+        this.emitStatus();
+        return;
+      } catch (error) {
+        if (!(error instanceof DamagedLogError) || attempt === 2) throw error;
+        // A record vanished under us (trimmed by a concurrent checkpoint): retry from the snapshot.
+      }
+    }
+  }
+
+  private async catchUpSafely(): Promise<void> {
+    try {
+      await this.mutex.run(() => this.catchUp());
+    } catch (error) {
+      this.addProblem(error instanceof DamagedLogError ? 'damaged_log' : 'load_failed', (error as Error).message);
+    }
+  }
+
+  // ——— checkpoints ———
+
+  private scheduleCheckpoint(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    const { records, bytes } = this.sinceSnapshot;
+    if (records < this.policy.records && bytes < this.policy.bytes) return;
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      if (this.closed) return;
+      this.checkpoint().catch((error: unknown) => this.addProblem('checkpoint_failed', String(error)));
+    }, this.policy.idleMs);
+  }
+
+  private async checkpointLocked(): Promise<number> {
+    if (this.status.readOnly) return this.snapshotSeq;
+    await this.catchUp();
+    const stored = await readMeta(this.options.store);
+    if (stored && stored.snapshotSeq === this.seqApplied && stored.schemaVersion === this.schemaVersion()) {
+      this.snapshotSeq = stored.snapshotSeq;
+      this.sinceSnapshot = { records: 0, bytes: 0 };
+      return this.snapshotSeq;
+    }
+    const bytes = this.db.export(); // closes and reopens the connection…
+    this.setUpConnection(); // …so foreign keys and capture triggers must be set up again
+    const { hashes, chunks } = await toChunks(bytes);
+    try {
+      await writeSnapshot(
+        this.options.store,
+        { snapshotSeq: this.seqApplied, schemaVersion: this.schemaVersion(), chunks: hashes, size: bytes.length, at: this.now().toISOString() },
+        chunks,
+        this.verifiedChunks,
+      );
+    } catch (error) {
+      this.addProblem(
+        error instanceof DOMException && error.name === 'QuotaExceededError' ? 'quota_exceeded' : 'checkpoint_failed',
+        String(error),
+      );
+      throw new PersistenceError('persist_failed', 'the snapshot could not be saved');
+    }
+    this.verifiedChunks = new Set(hashes);
+    this.snapshotSeq = this.seqApplied;
+    this.sinceSnapshot = { records: 0, bytes: 0 };
+    this.removeProblem('checkpoint_failed');
+    this.removeProblem('recovered_from_previous_snapshot');
+    return this.snapshotSeq;
+  }
+
+  // ——— connection and status ———
+
+  private setUpConnection(): void {
+    this.db.exec('PRAGMA foreign_keys = ON');
+    this.schema = readSchema(this.db);
+    installCapture(this.db, this.schema);
+  }
+
+  private schemaVersion(): number {
+    return Number(this.db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
+  }
+
+  private addProblem(code: ProblemCode, detail: string): void {
+    const problems = this.status.problems.filter((problem) => problem.code !== code);
+    const problem: Problem = { code, detail, readOnly: READ_ONLY_PROBLEMS.has(code) };
+    this.status.problems = [...problems, problem];
+    this.status.readOnly = this.status.problems.some((p) => p.readOnly);
+    this.setState(this.status.state === 'loading' ? 'loading' : 'error');
+  }
+
+  private removeProblem(code: ProblemCode): void {
+    if (!this.status.problems.some((problem) => problem.code === code)) return;
+    this.status.problems = this.status.problems.filter((problem) => problem.code !== code);
+    this.status.readOnly = this.status.problems.some((p) => p.readOnly);
+  }
+
+  private setState(state: PersistenceStatus['state']): void {
+    const failing = this.status.problems.some(
+      (p) => p.readOnly || STORAGE_PROBLEMS.includes(p.code) || p.code === 'load_failed',
+    );
+    this.status.state = state === 'saved' && failing ? 'error' : state;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    this.status.seq = this.seqApplied;
+    this.options.onStatus?.(this.currentStatus());
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isLogRecord(value: unknown): value is LogRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Partial<LogRecord>;
+  return (
+    typeof record.seq === 'number' &&
+    typeof record.schemaVersion === 'number' &&
+    Array.isArray(record.changes) &&
+    record.changes.every(
+      (change) => Array.isArray(change) && change.length === 4 && typeof change[0] === 'string' && typeof change[2] === 'number',
+    )
+  );
+}
