@@ -276,4 +276,46 @@ describe('persistence engine', () => {
     await sleeper.write(insertCustomer('sleeper'));
     expect(await names(sleeper)).toEqual(['round 0', 'round 1', 'round 2', 'sleeper']);
   });
+
+  it('saves a bulk write as one snapshot plus a reset record that other tabs load instead of replaying', async () => {
+    const ws = workspace();
+    const other = (await ws.open()).engine;
+    await other.write(insertCustomer('replaced'));
+    const { engine } = await ws.open();
+    const bulk = await engine.bulkWrite((db) => {
+      db.run('DELETE FROM customers');
+      const statement = db.prepare('INSERT INTO customers (name) VALUES (?)');
+      for (let i = 0; i < 5000; i++) statement.run([`bulk ${i}`]);
+      statement.free();
+      return 5000;
+    });
+    expect(bulk.seq).toBe(2);
+    const meta = (await readMeta(ws.store))!;
+    expect(meta.snapshotSeq).toBe(2);
+    await other.write(insertCustomer('after bulk')); // catches up through the reset record
+    expect((await names(other)).slice(-2)).toEqual(['bulk 4999', 'after bulk']);
+    expect((await names(other))[0]).toBe('bulk 0');
+    await engine.write(insertCustomer('from engine'));
+    engine.close();
+    const reopened = (await ws.open()).engine;
+    expect((await names(reopened)).length).toBe(5002);
+  });
+
+  it('keeps memory equal to storage when a bulk write cannot be saved', async () => {
+    const inner = openIdbStore(`bulk-quota-${Date.now()}`);
+    let full = false;
+    const store: UseStore = (mode, callback) =>
+      full && mode === 'readwrite'
+        ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+        : inner(mode, callback);
+    const ws = workspace({ store });
+    const { engine } = await ws.open();
+    await engine.write(insertCustomer('safe'));
+    full = true;
+    await expect(engine.bulkWrite((db) => db.run('DELETE FROM customers'))).rejects.toMatchObject({ code: 'quota_exceeded' });
+    expect(await names(engine)).toEqual(['safe']);
+    full = false;
+    await engine.write(insertCustomer('next'));
+    expect(await names(engine)).toEqual(['safe', 'next']);
+  });
 });

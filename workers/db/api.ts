@@ -54,14 +54,26 @@ export interface DbApi {
     onProgress?: (progress: DemoProgress) => void,
   ): Promise<Result<DemoSummary>>;
 
+  /**
+   * Replaces the workspace with the large test profile (trainers' performance demos and `npm run bench`):
+   * generated in the worker, saved as one snapshot.
+   */
+  loadBenchData(
+    size: { customers: number; orders: number },
+    onProgress?: (progress: DemoProgress) => void,
+  ): Promise<Result<DemoSummary>>;
+
   /** The whole database as a SQLite file (transferred, not copied). */
   exportDatabase(): Promise<Result<Uint8Array>>;
   integrityCheck(): Promise<Result<string>>;
   storageInfo(): Promise<Result<StorageInfo>>;
-  /** Asks the browser to keep the data (navigator.storage.persist). */
-  requestPersistence(): Promise<Result<boolean>>;
   /** Writes a snapshot and trims the log (also runs by itself when idle). */
   checkpoint(): Promise<Result<number>>;
   /** Re-attempts after a storage failure: clears the error state once a test write succeeds. */
   retryStorage(): Promise<Result<true>>;
+  /**
+   * Measures what a naive sql.js app pays per save (export the whole image + one IndexedDB put), for the
+   * benchmark's comparison with the log-first save. Writes to a scratch database and removes it.
+   */
+  benchWholeImageSave(): Promise<Result<{ bytes: number; exportMs: number; putMs: number; totalMs: number }>>;
 }

@@ -34,3 +34,15 @@ export async function openDatabase(onEvent: (event: DbEvent) => void): Promise<R
 
 /** Wraps a callback so it can be passed to the worker (progress reporting). */
 export const callback = <T extends (...args: never[]) => unknown>(fn: T): T => Comlink.proxy(fn);
+
+/**
+ * Asks the browser to keep this site's data under storage pressure. `persist()` exists only on the
+ * main thread (not in workers), so it lives here rather than in the DB worker.
+ */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

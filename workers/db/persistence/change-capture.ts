@@ -52,6 +52,15 @@ export function installCapture(db: Database, schema: Map<string, TableInfo>): vo
   db.exec(statements.join(';\n'));
 }
 
+/** Drops the capture triggers (for bulk writes that are saved as a snapshot instead of a log record). */
+export function removeCapture(db: Database, schema: Map<string, TableInfo>): void {
+  const drops: string[] = [];
+  for (const { name } of schema.values()) {
+    for (const op of ['i', 'u', 'd']) drops.push(`DROP TRIGGER IF EXISTS temp.${quote(`_capture_${op}_${name}`)}`);
+  }
+  db.exec(drops.join(';\n'));
+}
+
 /** Reads and clears what the current transaction changed, in the order it happened. */
 export function drainChanges(db: Database): Change[] {
   const result = db.exec('SELECT tbl, op, row_id, row FROM temp._changes ORDER BY n')[0];

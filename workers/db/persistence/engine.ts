@@ -14,7 +14,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { UseStore } from 'idb-keyval';
 import type { ErrorCode, PersistenceStatus, Problem, ProblemCode, Written } from '../contract';
-import { applyChanges, drainChanges, installCapture, readSchema, type TableInfo } from './change-capture';
+import { applyChanges, drainChanges, installCapture, readSchema, removeCapture, type TableInfo } from './change-capture';
 import { DamagedSnapshotError, joinChunks, toChunks } from './chunks';
 import {
   appendLog,
@@ -143,6 +143,53 @@ export class PersistenceEngine {
           // Without Web Locks tabs race on the compare-and-set; a random pause breaks the symmetry.
           if (!this.options.coordinator.crossTabLocks || attempt > 2) await pause(Math.random() * 4 * (attempt + 1));
         }
+      }),
+    );
+  }
+
+  /**
+   * Runs a large mutation (demo data, a benchmark profile) without row capture and makes it durable
+   * as a snapshot plus a one-line `reset` log record, written in one IndexedDB transaction: logging
+   * millions of row images would cost more than the snapshot. Other tabs meeting the reset record
+   * load the snapshot instead of replaying.
+   */
+  bulkWrite<T>(mutation: (db: Database) => T): Promise<Written<T>> {
+    return this.mutex.run(() =>
+      this.options.coordinator.withWriteLock(async () => {
+        if (this.status.readOnly) throw new PersistenceError('read_only', 'the workspace is read-only');
+        await this.catchUp();
+        removeCapture(this.db, this.schema);
+        this.db.exec('BEGIN');
+        let value: T;
+        try {
+          value = mutation(this.db);
+          this.db.exec('COMMIT');
+        } catch (error) {
+          this.db.exec('ROLLBACK');
+          this.setUpConnection();
+          throw error;
+        }
+        this.setState('saving');
+        const barrier: LogRecord = {
+          seq: this.seqApplied + 1,
+          schemaVersion: this.schemaVersion(),
+          at: this.now().toISOString(),
+          tab: this.options.tab,
+          changes: [],
+          reset: true,
+        };
+        try {
+          await this.snapshotLocked(barrier);
+        } catch (error) {
+          await this.reloadFromStore(); // memory must not keep what was not made durable
+          throw this.appendFailed(error);
+        }
+        this.status.lastSavedAt = barrier.at;
+        this.setState('saved');
+        const tables = [...this.schema.keys()];
+        this.options.coordinator.announce({ seq: barrier.seq, tab: this.options.tab, tables });
+        this.options.onChanged?.(tables, false);
+        return { value, seq: barrier.seq };
       }),
     );
   }
@@ -348,6 +395,7 @@ export class PersistenceEngine {
       if (!isLogRecord(record) || record.seq !== expected) {
         throw new DamagedLogError(`saved change #${expected} is missing or unreadable`);
       }
+      if (record.reset) throw new DamagedLogError(`change #${expected} replaced the workspace and its snapshot is unreadable`);
       if (record.schemaVersion > this.options.latestSchemaVersion) {
         // Shown read-only: its row images still apply to the columns this version knows.
         this.addProblem('newer_schema', `change #${expected} was written by a newer version of the app`);
@@ -378,15 +426,19 @@ export class PersistenceEngine {
         this.addProblem('newer_schema', `another tab upgraded the workspace to schema ${meta.schemaVersion}; reload`);
         return;
       }
-      let reloaded = false;
-      // Another tab's checkpoints trimmed records we still need: start from its snapshot instead.
-      if (meta && ((meta.previous?.snapshotSeq ?? 0) > this.seqApplied || meta.schemaVersion !== this.schemaVersion())) {
-        if (!(await this.loadSnapshot(meta))) throw new PersistenceError('persist_failed', 'the stored snapshot is damaged');
-        reloaded = true;
+      const records = await readLog(store, this.seqApplied + 1, head);
+      const replayable =
+        records.length === head - this.seqApplied &&
+        records.every((r, i) => isLogRecord(r) && r.seq === this.seqApplied + 1 + i && !r.reset) &&
+        meta?.schemaVersion === this.schemaVersion();
+      // Trimmed records, a bulk reset or a migration by another tab: start from its snapshot instead.
+      const reload = !replayable && !!meta && meta.snapshotSeq > this.seqApplied;
+      if (reload && !(await this.loadSnapshot(meta))) {
+        throw new PersistenceError('persist_failed', 'the stored snapshot is damaged');
       }
       try {
         const touched = await this.replay(this.seqApplied + 1, head);
-        this.options.onChanged?.(reloaded ? [...this.schema.keys()] : [...touched], true);
+        this.options.onChanged?.(reload ? [...this.schema.keys()] : [...touched], true);
         this.emitStatus();
         return;
       } catch (error) {
@@ -394,6 +446,13 @@ export class PersistenceEngine {
         // A record vanished under us (trimmed by a concurrent checkpoint): retry from the snapshot.
       }
     }
+  }
+
+  /** Drops this copy and loads what is stored (after a bulk write failed to become durable). */
+  private async reloadFromStore(): Promise<void> {
+    const meta = await readMeta(this.options.store);
+    if (!meta || !(await this.loadSnapshot(meta))) throw new PersistenceError('persist_failed', 'cannot reload the workspace');
+    await this.replay(this.seqApplied + 1, await readHead(this.options.store));
   }
 
   private async catchUpSafely(): Promise<void> {
@@ -426,16 +485,8 @@ export class PersistenceEngine {
       this.sinceSnapshot = { records: 0, bytes: 0 };
       return this.snapshotSeq;
     }
-    const bytes = this.db.export(); // closes and reopens the connection…
-    this.setUpConnection(); // …so foreign keys and capture triggers must be set up again
-    const { hashes, chunks } = await toChunks(bytes);
     try {
-      await writeSnapshot(
-        this.options.store,
-        { snapshotSeq: this.seqApplied, schemaVersion: this.schemaVersion(), chunks: hashes, size: bytes.length, at: this.now().toISOString() },
-        chunks,
-        this.verifiedChunks,
-      );
+      await this.snapshotLocked();
     } catch (error) {
       this.addProblem(
         error instanceof DOMException && error.name === 'QuotaExceededError' ? 'quota_exceeded' : 'checkpoint_failed',
@@ -443,12 +494,28 @@ export class PersistenceEngine {
       );
       throw new PersistenceError('persist_failed', 'the snapshot could not be saved');
     }
-    this.verifiedChunks = new Set(hashes);
-    this.snapshotSeq = this.seqApplied;
-    this.sinceSnapshot = { records: 0, bytes: 0 };
     this.removeProblem('checkpoint_failed');
     this.removeProblem('recovered_from_previous_snapshot');
     return this.snapshotSeq;
+  }
+
+  /** Exports and stores a snapshot at the current seq (or at `barrier.seq`, appending the barrier). */
+  private async snapshotLocked(barrier?: LogRecord): Promise<void> {
+    const bytes = this.db.export(); // closes and reopens the connection…
+    this.setUpConnection(); // …so foreign keys and capture triggers must be set up again
+    const { hashes, chunks } = await toChunks(bytes);
+    const snapshotSeq = barrier?.seq ?? this.seqApplied;
+    await writeSnapshot(
+      this.options.store,
+      { snapshotSeq, schemaVersion: this.schemaVersion(), chunks: hashes, size: bytes.length, at: this.now().toISOString() },
+      chunks,
+      this.verifiedChunks,
+      barrier,
+    );
+    this.seqApplied = snapshotSeq;
+    this.verifiedChunks = new Set(hashes);
+    this.snapshotSeq = snapshotSeq;
+    this.sinceSnapshot = { records: 0, bytes: 0 };
   }
 
   // ——— connection and status ———
@@ -499,6 +566,7 @@ function isLogRecord(value: unknown): value is LogRecord {
   return (
     typeof record.seq === 'number' &&
     typeof record.schemaVersion === 'number' &&
+    (record.reset === undefined || record.reset === true) &&
     Array.isArray(record.changes) &&
     record.changes.every(
       (change) => Array.isArray(change) && change.length === 4 && typeof change[0] === 'string' && typeof change[2] === 'number',

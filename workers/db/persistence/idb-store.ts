@@ -21,6 +21,8 @@ export interface LogRecord {
   at: string;
   tab: string;
   changes: Change[];
+  /** A bulk replacement: not replayable; the snapshot at this seq holds its result. */
+  reset?: true;
 }
 
 export interface SnapshotRef {
@@ -126,11 +128,20 @@ export function writeSnapshot(
   next: Omit<SnapshotMeta, 'previous' | 'format'>,
   chunks: Map<string, Uint8Array>,
   reuse: Set<string>,
+  barrier?: LogRecord,
 ): Promise<SnapshotMeta> {
   return store('readwrite', (os) => {
     const tx = os.transaction;
     let written: SnapshotMeta | null = null;
     const metaRequest = os.get('meta');
+    const headRequest = os.get('head');
+    headRequest.onsuccess = () => {
+      if (!barrier) return;
+      const headSeq = (headRequest.result as { seq: number } | undefined)?.seq ?? 0;
+      if (headSeq !== barrier.seq - 1) return tx.abort(); // another tab wrote first
+      os.add(barrier, logKey(barrier.seq));
+      os.put({ seq: barrier.seq }, 'head');
+    };
     metaRequest.onsuccess = () => {
       const current = metaRequest.result as SnapshotMeta | undefined;
       const stored = new Set([...(current?.chunks ?? []), ...(current?.previous?.chunks ?? [])]);
