@@ -1,0 +1,72 @@
+/**
+ * Numbered schema migrations, tracked in `PRAGMA user_version`.
+ *
+ * Each migration runs in its own transaction together with the version bump, so a failure leaves the
+ * database exactly at the previous version. Foreign-key enforcement is switched off while migrating (the
+ * pragma is a no-op inside a transaction, and SQLite's recipe for rebuilding a table requires it off) and
+ * `PRAGMA foreign_key_check` must come back empty before a migration commits.
+ * Migration files must not contain BEGIN/COMMIT.
+ */
+import type { Database } from 'sql.js';
+import { NewerSchemaError } from '../errors';
+import initial from './001-initial.sql?raw';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+export function schemaVersion(db: Database): number {
+  return Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
+}
+
+/**
+ * Brings `db` up to the newest version in `migrations` (a parameter so tests can inject a broken one).
+ * Must not be called inside an open transaction.
+ */
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): { from: number; to: number } {
+  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  const from = schemaVersion(db);
+  if (from > latest) throw new NewerSchemaError(from, latest);
+
+  const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return { from, to: from };
+
+  const foreignKeys = Number(db.exec('PRAGMA foreign_keys')[0]?.values[0]?.[0] ?? 0) === 1;
+  if (foreignKeys) db.exec('PRAGMA foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      if (!Number.isInteger(m.version) || m.version < 1)
+        throw new Error(`Bad migration version ${m.version}`);
+      db.exec('BEGIN');
+      try {
+        db.exec(m.sql);
+        const violations = db.exec('PRAGMA foreign_key_check');
+        if (violations.length > 0) {
+          throw new Error(`leaves ${violations[0]?.values.length ?? 0} foreign-key violation(s)`);
+        }
+        db.exec(`PRAGMA user_version = ${m.version}`);
+        db.exec('COMMIT');
+      } catch (error) {
+        try {
+          db.exec('ROLLBACK');
+        } catch {
+          // SQLite already rolled back (some errors end the transaction themselves).
+        }
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new Error(`Migration ${m.version} (${m.name}) failed: ${detail}`, { cause: error });
+      }
+    }
+  } finally {
+    if (foreignKeys) db.exec('PRAGMA foreign_keys = ON');
+  }
+  return { from, to: schemaVersion(db) };
+}

@@ -1,0 +1,22 @@
+/**
+ * Whole-workspace operations. Table names come from `sqlite_master` (the schema itself), never from input.
+ */
+import type { Database } from 'sql.js';
+
+/** Configuration the user set up, kept when the data is replaced (demo data, test profiles). */
+const KEPT_TABLES = new Set(['pipeline_stages', 'custom_field_definitions', 'saved_views', 'workflow_rules']);
+
+/** Deletes every business record (customers, orders, users…), keeping configuration tables. Run inside a transaction. */
+export function clearWorkspaceData(db: Database): void {
+  db.exec('PRAGMA defer_foreign_keys = ON'); // any delete order is fine; checked at COMMIT
+  const tables = db.exec(
+    "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+  )[0];
+  const statements: string[] = [];
+  for (const [name] of tables?.values ?? []) {
+    const table = String(name);
+    if (!KEPT_TABLES.has(table)) statements.push('DELETE FROM main."' + table.replaceAll('"', '""') + '"');
+  }
+  statements.push("DELETE FROM main.sqlite_sequence WHERE name NOT IN ('pipeline_stages', 'custom_field_definitions', 'saved_views', 'workflow_rules')");
+  db.exec(statements.join(';\n'));
+}
