@@ -1,0 +1,221 @@
+/**
+ * The DB worker: owns sql.js, the persistence engine and the repositories, and exposes {@link DbApi}
+ * through Comlink. Expected failures are returned as `{ ok: false, code, message }` values.
+ */
+import * as Comlink from 'comlink';
+import type { UseStore } from 'idb-keyval';
+import initSqlJs from 'sql.js';
+import type { DbApi, OpenOptions } from './db/api';
+import type { DbEvent, OpenInfo, PersistenceStatus, Result } from './db/contract';
+import { DomainError } from './db/errors';
+import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations';
+import { PersistenceEngine, PersistenceError } from './db/persistence/engine';
+import { countLog, openIdbStore } from './db/persistence/idb-store';
+import { BrowserCoordinator } from './db/sync/coordinator';
+import * as customers from './db/repositories/customers';
+import * as contacts from './db/repositories/contacts';
+import * as users from './db/repositories/users';
+import { clearWorkspaceData } from './db/repositories/workspace';
+
+let engine: PersistenceEngine | null = null;
+let opening: Promise<Result<OpenInfo>> | null = null;
+let listener: ((event: DbEvent) => void) | null = null;
+let store: UseStore | null = null;
+let currentWorkspace = 'kehu-crm';
+let lastStatus: PersistenceStatus | null = null;
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** The one place where thrown errors become results: domain and persistence errors are expected. */
+async function guard<T>(task: (engine: PersistenceEngine) => Promise<T> | T): Promise<Result<T>> {
+  if (!engine) return { ok: false, code: 'not_ready', message: 'the database is not open yet' };
+  try {
+    return ok(await task(engine));
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message, fields: error.fields };
+    if (error instanceof PersistenceError) return { ok: false, code: error.code, message: error.message };
+    if (error instanceof Error && /constraint failed/i.test(error.message)) {
+      return { ok: false, code: 'constraint', message: error.message };
+    }
+    throw error;
+  }
+}
+
+const emit = (event: DbEvent) => {
+  if (event.type === 'status') lastStatus = event.status;
+  listener?.(event);
+};
+
+const nowIso = () => new Date().toISOString();
+
+async function open(options: OpenOptions): Promise<Result<OpenInfo>> {
+  if (typeof indexedDB === 'undefined') {
+    return { ok: false, code: 'not_ready', message: 'this browser does not offer IndexedDB, so nothing could be saved' };
+  }
+  const SQL = await initSqlJs({ locateFile: () => options.wasmUrl });
+  currentWorkspace = options.storeName ?? 'kehu-crm';
+  store = openIdbStore(currentWorkspace);
+  const { engine: opened, created } = await PersistenceEngine.open({
+    SQL,
+    store,
+    coordinator: new BrowserCoordinator(currentWorkspace),
+    tab: crypto.randomUUID(),
+    migrate: (db) => void migrate(db),
+    latestSchemaVersion: LATEST_SCHEMA_VERSION,
+    onStatus: (status) => emit({ type: 'status', status }),
+    onChanged: (tables, remote) => emit({ type: 'changed', tables, remote }),
+  });
+  engine = opened;
+  const customerCount = await opened.read((db) => Number(db.exec('SELECT count(*) FROM customers')[0]?.values[0]?.[0] ?? 0));
+  const schemaVersion = await opened.read((db) => Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0));
+  return ok({ schemaVersion, seq: opened.seq, customerCount, created });
+}
+
+const api: DbApi = {
+  open(options) {
+    opening ??= open(options).catch((error: unknown) => {
+      opening = null;
+      return { ok: false, code: 'not_ready', message: error instanceof Error ? error.message : String(error) };
+    });
+    return opening;
+  },
+
+  subscribe(callback) {
+    listener = callback;
+    if (lastStatus) callback({ type: 'status', status: lastStatus });
+  },
+
+  listCustomers: (query) => guard((e) => e.read((db) => customers.listCustomers(db, query))),
+  getCustomer: (id) =>
+    guard((e) =>
+      e.read((db) => {
+        const customer = customers.getCustomer(db, id);
+        if (!customer) throw new DomainError('not_found', `customer ${id} does not exist`);
+        return customer;
+      }),
+    ),
+  createCustomer: (input) =>
+    guard((e) =>
+      e.write((db) => {
+        const id = customers.insertCustomer(db, input, nowIso());
+        return customers.getCustomer(db, id)!;
+      }),
+    ),
+  updateCustomer: (id, input) =>
+    guard((e) =>
+      e.write((db) => {
+        customers.updateCustomer(db, id, input, nowIso());
+        return customers.getCustomer(db, id)!;
+      }),
+    ),
+  deleteCustomer: (id) =>
+    guard(async (e) => {
+      const { value: removedRows, seq } = await e.write((db) => {
+        const before = db.getRowsModified();
+        customers.deleteCustomer(db, id);
+        return db.getRowsModified() - before;
+      });
+      return { undoSeq: seq, removedRows };
+    }),
+
+  listContacts: (customerId) => guard((e) => e.read((db) => contacts.listContacts(db, customerId))),
+  createContact: (input) =>
+    guard((e) =>
+      e.write((db) => {
+        const id = contacts.insertContact(db, input, nowIso());
+        return contacts.getContact(db, id)!;
+      }),
+    ),
+  updateContact: (id, input) =>
+    guard((e) =>
+      e.write((db) => {
+        contacts.updateContact(db, id, input, nowIso());
+        return contacts.getContact(db, id)!;
+      }),
+    ),
+  deleteContact: (id) =>
+    guard(async (e) => {
+      const { seq } = await e.write((db) => contacts.deleteContact(db, id));
+      return { undoSeq: seq, removedRows: 1 };
+    }),
+
+  undoDelete: (undoSeq) => guard((e) => e.undoDelete(undoSeq)),
+
+  listUsers: () => guard((e) => e.read((db) => users.listUsers(db))),
+
+  loadDemoData: (locale, onProgress) =>
+    guard(async (e) => {
+      const { generateDemoData } = await import('./db/demo/demo-data');
+      const { value } = await e.bulkWrite((db) => {
+        clearWorkspaceData(db);
+        return generateDemoData(db, { locale, now: new Date(), onProgress });
+      });
+      return value;
+    }),
+
+  loadBenchData: (size, onProgress) =>
+    guard(async (e) => {
+      const { generateBenchData } = await import('./db/demo/bench-data');
+      const { value } = await e.bulkWrite((db) => {
+        clearWorkspaceData(db);
+        return generateBenchData(db, { ...size, now: new Date(), onProgress });
+      });
+      return value;
+    }),
+
+  exportDatabase: () =>
+    guard(async (e) => {
+      const bytes = await e.exportDatabase();
+      return Comlink.transfer(bytes, [bytes.buffer]);
+    }),
+
+  integrityCheck: () =>
+    guard((e) =>
+      e.read((db) => {
+        const integrity = (db.exec('PRAGMA integrity_check')[0]?.values ?? []).map((row) => String(row[0]));
+        const orphans = db.exec('PRAGMA foreign_key_check')[0]?.values.length ?? 0;
+        return orphans > 0 ? `${integrity.join('; ')}; foreign keys: ${orphans} broken` : integrity.join('; ');
+      }),
+    ),
+
+  storageInfo: () =>
+    guard(async (e) => {
+      const estimate = await navigator.storage?.estimate?.().catch(() => null);
+      const persisted = await navigator.storage?.persisted?.().catch(() => null);
+      return {
+        usageBytes: estimate?.usage ?? null,
+        quotaBytes: estimate?.quota ?? null,
+        persisted: persisted ?? null,
+        databaseBytes: await e.databaseBytes(),
+        logRecords: store ? await countLog(store) : 0,
+      };
+    }),
+
+  checkpoint: () => guard((e) => e.checkpoint()),
+
+  retryStorage: () =>
+    guard(async (e) => {
+      await e.retryStorage();
+      return true as const;
+    }),
+
+  benchWholeImageSave: () =>
+    guard(async (e) => {
+      const started = performance.now();
+      const bytes = await e.exportDatabase();
+      const exported = performance.now();
+      const scratch = openIdbStore(`${currentWorkspace}-whole-image-bench`);
+      await scratch('readwrite', (os) => {
+        os.put(bytes, 'image');
+        return new Promise<void>((resolve, reject) => {
+          os.transaction.oncomplete = () => resolve();
+          os.transaction.onabort = () => reject(os.transaction.error);
+        });
+      });
+      const saved = performance.now();
+      await scratch('readwrite', (os) => void os.delete('image'));
+      return { bytes: bytes.length, exportMs: exported - started, putMs: saved - exported, totalMs: saved - started };
+    }),
+};
+
+Comlink.expose(api);
