@@ -22,6 +22,7 @@ let opening: Promise<Result<OpenInfo>> | null = null;
 let listener: ((event: DbEvent) => void) | null = null;
 let store: UseStore | null = null;
 let currentWorkspace = 'kehu-crm';
+const customerCounts = new customers.CountCache();
 let lastStatus: PersistenceStatus | null = null;
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -85,7 +86,8 @@ const api: DbApi = {
     if (lastStatus) callback({ type: 'status', status: lastStatus });
   },
 
-  listCustomers: (query) => guard((e) => e.read((db) => customers.listCustomers(db, query))),
+  listCustomers: (query) =>
+    guard((e) => e.read((db) => customers.listCustomers(db, query, customerCounts.at(e.seq)))),
   getCustomer: (id) =>
     guard((e) =>
       e.read((db) => {

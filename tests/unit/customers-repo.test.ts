@@ -11,6 +11,7 @@ import {
 import { DomainError } from '../../workers/db/errors';
 import { migrate } from '../../workers/db/migrations';
 import {
+  CountCache,
   deleteCustomer,
   getCustomer,
   insertCustomer,
@@ -333,5 +334,22 @@ describe('listCustomers sorting and paging', () => {
     const page = list({ limit: 10_000 });
     expect(page.total).toBe(533);
     expect(page.rows).toHaveLength(500);
+  });
+});
+
+describe('count cache', () => {
+  it('reuses a filter count for the same seq and recounts after a write moves the seq', async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    db.exec('PRAGMA foreign_keys = ON');
+    migrate(db);
+    const cache = new CountCache();
+    const input = { kind: 'company', name: 'A', stage: 'new', ownerId: null, industry: '', address: '', phone: '', email: '', notes: '' } as const;
+    insertCustomer(db, input, '2026-01-01T00:00:00Z');
+    const query = { stage: 'new', sort: { column: 'name', direction: 'asc' }, offset: 0, limit: 10 } as const;
+    expect(listCustomers(db, query, cache.at(1)).total).toBe(1);
+    insertCustomer(db, { ...input, name: 'B' }, '2026-01-01T00:00:00Z');
+    expect(listCustomers(db, query, cache.at(1)).total).toBe(1); // same seq: the cached count
+    expect(listCustomers(db, query, cache.at(2)).total).toBe(2);
   });
 });

@@ -102,11 +102,35 @@ function filterTerms(q: CustomerListQuery, rankIndex: boolean): { terms: string[
 
 const where = (terms: readonly string[]): string => (terms.length > 0 ? `WHERE ${terms.join(' AND ')}` : '');
 
-function count(db: Database, terms: readonly string[], params: Params): number {
-  return Number(one(db, `SELECT count(*) AS n FROM customers c ${where(terms)}`, params)?.n ?? 0);
+/**
+ * Remembers filter counts until the data changes: a scrolling list asks for many pages of one filter, and
+ * counting a filter that matches half of 1M rows costs ~180 ms. The caller passes the log seq, which
+ * moves on every write (this tab's or another's).
+ */
+export class CountCache {
+  private seq = -1;
+  private readonly counts = new Map<string, number>();
+
+  at(seq: number): Map<string, number> {
+    if (seq !== this.seq) {
+      this.counts.clear();
+      this.seq = seq;
+    }
+    return this.counts;
+  }
 }
 
-export function listCustomers(db: Database, q: CustomerListQuery): Page<Customer> {
+function count(db: Database, terms: readonly string[], params: Params, cache?: Map<string, number>): number {
+  const sql = `SELECT count(*) AS n FROM customers c ${where(terms)}`;
+  const key = sql + JSON.stringify(params);
+  const cached = cache?.get(key);
+  if (cached !== undefined) return cached;
+  const n = Number(one(db, sql, params)?.n ?? 0);
+  cache?.set(key, n);
+  return n;
+}
+
+export function listCustomers(db: Database, q: CustomerListQuery, counts?: Map<string, number>): Page<Customer> {
   const column = q.sort?.column;
   let keys = Object.hasOwn(SORT_KEYS, column) ? SORT_KEYS[column] : undefined;
   if (keys === undefined) throw invalidQuery('sort');
@@ -119,16 +143,20 @@ export function listCustomers(db: Database, q: CustomerListQuery): Page<Customer
   const offset = Number.isFinite(q.offset) ? Math.max(0, Math.floor(q.offset)) : 0;
   const limit = Number.isFinite(q.limit) ? Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(q.limit))) : 50;
   const counting = filterTerms(q, true);
-  const total = count(db, counting.terms, counting.params);
+  const total = count(db, counting.terms, counting.params, counts);
   const { terms, params } = filterTerms(q, column === 'name' || column === 'stage');
-  const page = (sql: string, off: number, lim: number): Row[] =>
+  // Pages are found as ids first: each sort index holds the rowid, so OFFSET skips index entries without
+  // reading the table or joining users (1M rows, offset 999,000: 26 ms instead of 2.2 s in node).
+  const page = (sql: string, off: number, lim: number): number[] =>
     lim <= 0
       ? []
-      : all(db, `${sql} LIMIT :limit OFFSET :offset`, { ...params, ':limit': lim, ':offset': off });
+      : all(db, `${sql} LIMIT :limit OFFSET :offset`, { ...params, ':limit': lim, ':offset': off }).map(
+          (row) => Number(row.id),
+        );
 
   if (column !== 'owner') {
-    const rows = page(`SELECT ${COLUMNS} ${FROM} ${where(terms)} ORDER BY ${orderBy(keys)}`, offset, limit);
-    return { rows: rows.map(toCustomer), total, offset };
+    const ids = page(`SELECT c.id FROM customers c ${where(terms)} ORDER BY ${orderBy(keys)}`, offset, limit);
+    return { rows: customersByIds(db, ids), total, offset };
   }
 
   // Sorting by owner name: CROSS JOIN makes SQLite walk users by name (idx_users_name) and each owner's
@@ -136,18 +164,28 @@ export function listCustomers(db: Database, q: CustomerListQuery): Page<Customer
   // are a separate segment, first ascending (as NULL sorts in SQLite) and last descending; the page is
   // stitched across the two segments.
   const unowned = {
-    size: count(db, [...terms, 'c.owner_id IS NULL'], params),
-    sql: `SELECT ${COLUMNS} ${FROM} ${where([...terms, 'c.owner_id IS NULL'])} ORDER BY ${orderBy(['c.name'])}`,
+    size: count(db, [...terms, 'c.owner_id IS NULL'], params, counts),
+    sql: `SELECT c.id FROM customers c ${where([...terms, 'c.owner_id IS NULL'])} ORDER BY ${orderBy(['c.name'])}`,
   };
   const owned = {
     size: total - unowned.size,
-    sql: `SELECT ${COLUMNS} FROM users u CROSS JOIN customers c ON c.owner_id = u.id ${where(terms)}
+    sql: `SELECT c.id FROM users u CROSS JOIN customers c ON c.owner_id = u.id ${where(terms)}
       ORDER BY ${orderBy(keys)}`,
   };
   const [first, second] = dir === 'ASC' ? [unowned, owned] : [owned, unowned];
   const fromFirst = page(first.sql, offset, Math.min(limit, first.size - offset));
   const fromSecond = page(second.sql, Math.max(0, offset - first.size), limit - fromFirst.length);
-  return { rows: [...fromFirst, ...fromSecond].map(toCustomer), total, offset };
+  return { rows: customersByIds(db, [...fromFirst, ...fromSecond]), total, offset };
+}
+
+/** Full rows for `ids`, in the order given. */
+function customersByIds(db: Database, ids: readonly number[]): Customer[] {
+  if (ids.length === 0) return [];
+  const rows = all(db, `SELECT ${COLUMNS} ${FROM} WHERE c.id IN (SELECT value FROM json_each(?))`, [
+    JSON.stringify(ids),
+  ]);
+  const byId = new Map(rows.map((row) => [Number(row.id), toCustomer(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export function getCustomer(db: Database, id: number): Customer | null {
