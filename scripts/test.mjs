@@ -25,7 +25,13 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
 let status = 0;
 
 if (!e2eOnly) {
-  status |= run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+  status |= run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/unit.json',
+  ]);
   if (existsSync('test-results/unit.json')) {
     const unit = JSON.parse(readFileSync('test-results/unit.json', 'utf8'));
     counts.passed += unit.numPassedTests;

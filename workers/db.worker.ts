@@ -33,7 +33,8 @@ async function guard<T>(task: (engine: PersistenceEngine) => Promise<T> | T): Pr
   try {
     return ok(await task(engine));
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message, fields: error.fields };
+    if (error instanceof DomainError)
+      return { ok: false, code: error.code, message: error.message, fields: error.fields };
     if (error instanceof PersistenceError) return { ok: false, code: error.code, message: error.message };
     if (error instanceof Error && /constraint failed/i.test(error.message)) {
       return { ok: false, code: 'constraint', message: error.message };
@@ -51,7 +52,11 @@ const nowIso = () => new Date().toISOString();
 
 async function open(options: OpenOptions): Promise<Result<OpenInfo>> {
   if (typeof indexedDB === 'undefined') {
-    return { ok: false, code: 'not_ready', message: 'this browser does not offer IndexedDB, so nothing could be saved' };
+    return {
+      ok: false,
+      code: 'not_ready',
+      message: 'this browser does not offer IndexedDB, so nothing could be saved',
+    };
   }
   const SQL = await initSqlJs({ locateFile: () => options.wasmUrl });
   currentWorkspace = options.storeName ?? 'kehu-crm';
@@ -67,8 +72,12 @@ async function open(options: OpenOptions): Promise<Result<OpenInfo>> {
     onChanged: (tables, remote) => emit({ type: 'changed', tables, remote }),
   });
   engine = opened;
-  const customerCount = await opened.read((db) => Number(db.exec('SELECT count(*) FROM customers')[0]?.values[0]?.[0] ?? 0));
-  const schemaVersion = await opened.read((db) => Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0));
+  const customerCount = await opened.read((db) =>
+    Number(db.exec('SELECT count(*) FROM customers')[0]?.values[0]?.[0] ?? 0),
+  );
+  const schemaVersion = await opened.read((db) =>
+    Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0),
+  );
   return ok({ schemaVersion, seq: opened.seq, customerCount, created });
 }
 
@@ -76,7 +85,11 @@ const api: DbApi = {
   open(options) {
     opening ??= open(options).catch((error: unknown) => {
       opening = null;
-      return { ok: false, code: 'not_ready', message: error instanceof Error ? error.message : String(error) };
+      return {
+        ok: false,
+        code: 'not_ready',
+        message: error instanceof Error ? error.message : String(error),
+      };
     });
     return opening;
   },
@@ -176,7 +189,9 @@ const api: DbApi = {
       e.read((db) => {
         const integrity = (db.exec('PRAGMA integrity_check')[0]?.values ?? []).map((row) => String(row[0]));
         const orphans = db.exec('PRAGMA foreign_key_check')[0]?.values.length ?? 0;
-        return orphans > 0 ? `${integrity.join('; ')}; foreign keys: ${orphans} broken` : integrity.join('; ');
+        return orphans > 0
+          ? `${integrity.join('; ')}; foreign keys: ${orphans} broken`
+          : integrity.join('; ');
       }),
     ),
 
@@ -188,7 +203,11 @@ const api: DbApi = {
         usageBytes: estimate?.usage ?? null,
         quotaBytes: estimate?.quota ?? null,
         persisted: persisted ?? null,
-        databaseBytes: await e.databaseBytes(),
+        databaseBytes: await e.read((db) => {
+          const pages = db.exec('PRAGMA page_count')[0]?.values[0]?.[0];
+          const pageSize = db.exec('PRAGMA page_size')[0]?.values[0]?.[0];
+          return Number(pages ?? 0) * Number(pageSize ?? 0);
+        }),
         logRecords: store ? await countLog(store) : 0,
       };
     }),
@@ -216,7 +235,12 @@ const api: DbApi = {
       });
       const saved = performance.now();
       await scratch('readwrite', (os) => void os.delete('image'));
-      return { bytes: bytes.length, exportMs: exported - started, putMs: saved - exported, totalMs: saved - started };
+      return {
+        bytes: bytes.length,
+        exportMs: exported - started,
+        putMs: saved - exported,
+        totalMs: saved - started,
+      };
     }),
 };
 

@@ -344,7 +344,17 @@ describe('count cache', () => {
     db.exec('PRAGMA foreign_keys = ON');
     migrate(db);
     const cache = new CountCache();
-    const input = { kind: 'company', name: 'A', stage: 'new', ownerId: null, industry: '', address: '', phone: '', email: '', notes: '' } as const;
+    const input = {
+      kind: 'company',
+      name: 'A',
+      stage: 'new',
+      ownerId: null,
+      industry: '',
+      address: '',
+      phone: '',
+      email: '',
+      notes: '',
+    } as const;
     insertCustomer(db, input, '2026-01-01T00:00:00Z');
     const query = { stage: 'new', sort: { column: 'name', direction: 'asc' }, offset: 0, limit: 10 } as const;
     expect(listCustomers(db, query, cache.at(1)).total).toBe(1);

@@ -54,7 +54,9 @@ const insertCustomer = (name: string) => (db: Database) => {
   return Number(db.exec('SELECT last_insert_rowid()')[0]!.values[0]![0]);
 };
 const names = (engine: PersistenceEngine) =>
-  engine.read((db) => (db.exec('SELECT name FROM customers ORDER BY id')[0]?.values ?? []).map((r) => String(r[0])));
+  engine.read((db) =>
+    (db.exec('SELECT name FROM customers ORDER BY id')[0]?.values ?? []).map((r) => String(r[0])),
+  );
 
 describe('persistence engine', () => {
   it('creates a workspace once and keeps acknowledged writes across a restart', async () => {
@@ -139,7 +141,9 @@ describe('persistence engine', () => {
     const ws = workspace();
     const { engine } = await ws.open();
     const { value: id } = await engine.write(insertCustomer('Acme'));
-    await engine.write((db) => db.run('INSERT INTO contacts (customer_id, name) VALUES (?, ?), (?, ?)', [id, 'Ann', id, 'Bo']));
+    await engine.write((db) =>
+      db.run('INSERT INTO contacts (customer_id, name) VALUES (?, ?), (?, ?)', [id, 'Ann', id, 'Bo']),
+    );
     const removed = await engine.write((db) => db.run('DELETE FROM customers WHERE id = ?', [id]));
     const count = (sql: string) => engine.read((db) => Number(db.exec(sql)[0]!.values[0]![0]));
     expect(await count('SELECT count(*) FROM contacts')).toBe(0);
@@ -151,7 +155,9 @@ describe('persistence engine', () => {
     await expect(engine.undoDelete(removed.seq)).rejects.toMatchObject({ code: 'nothing_to_undo' });
     engine.close();
     const reopened = await ws.open();
-    expect(await reopened.engine.read((db) => db.exec('SELECT name FROM contacts ORDER BY name')[0]!.values)).toEqual([['Ann'], ['Bo']]);
+    expect(
+      await reopened.engine.read((db) => db.exec('SELECT name FROM contacts ORDER BY name')[0]!.values),
+    ).toEqual([['Ann'], ['Bo']]);
   });
 
   it('checkpoints into content-addressed chunks, trims the log and rewrites only changed chunks', async () => {
@@ -237,7 +243,10 @@ describe('persistence engine', () => {
 
   it('refuses to write into a workspace saved by a newer schema', async () => {
     const ws = workspace();
-    const { engine } = await ws.open({ latestSchemaVersion: 2, migrate: (db) => (migrate(db), db.exec('PRAGMA user_version = 2')) });
+    const { engine } = await ws.open({
+      latestSchemaVersion: 2,
+      migrate: (db) => (migrate(db), db.exec('PRAGMA user_version = 2')),
+    });
     await engine.write(insertCustomer('from the future'));
     engine.close();
     const old = await ws.open();
@@ -312,7 +321,9 @@ describe('persistence engine', () => {
     const { engine } = await ws.open();
     await engine.write(insertCustomer('safe'));
     full = true;
-    await expect(engine.bulkWrite((db) => db.run('DELETE FROM customers'))).rejects.toMatchObject({ code: 'quota_exceeded' });
+    await expect(engine.bulkWrite((db) => db.run('DELETE FROM customers'))).rejects.toMatchObject({
+      code: 'quota_exceeded',
+    });
     expect(await names(engine)).toEqual(['safe']);
     full = false;
     await engine.write(insertCustomer('next'));

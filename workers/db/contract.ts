@@ -57,15 +57,7 @@ export interface Contact extends ContactInput {
 }
 
 export type CustomerSortColumn =
-  | 'name'
-  | 'kind'
-  | 'stage'
-  | 'owner'
-  | 'industry'
-  | 'phone'
-  | 'email'
-  | 'createdAt'
-  | 'updatedAt';
+  'name' | 'kind' | 'stage' | 'owner' | 'industry' | 'phone' | 'email' | 'createdAt' | 'updatedAt';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -91,12 +83,7 @@ export interface Page<T> {
 
 /** Per-field validation failures; the UI turns each code into a message in the user's language. */
 export type FieldErrorCode =
-  | 'required'
-  | 'too_long'
-  | 'invalid_email'
-  | 'invalid_phone'
-  | 'invalid_choice'
-  | 'not_found';
+  'required' | 'too_long' | 'invalid_email' | 'invalid_phone' | 'invalid_choice' | 'not_found';
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 
 export type ErrorCode =

@@ -12,6 +12,7 @@
  */
 import type { Database, SqlValue } from 'sql.js';
 import type { Change } from './idb-store';
+import { PersistenceError } from './types';
 
 export interface TableInfo {
   name: string;
@@ -30,7 +31,8 @@ export function readSchema(db: Database): Map<string, TableInfo> {
     const tableName = String(name);
     const info = db.exec('SELECT name FROM pragma_table_info(?) ORDER BY cid', [tableName])[0];
     const columns = (info?.values ?? []).map((row) => String(row[0]));
-    if (!columns.includes('id')) throw new Error(`table ${tableName} has no id column; change capture needs one`);
+    if (!columns.includes('id'))
+      throw new Error(`table ${tableName} has no id column; change capture needs one`);
     tables.set(tableName, { name: tableName, columns });
   }
   return tables;
@@ -47,7 +49,11 @@ export function installCapture(db: Database, schema: Map<string, TableInfo>): vo
     const trigger = (op: string, event: string, alias: string) =>
       `CREATE TEMP TRIGGER IF NOT EXISTS ${quote(`_capture_${op}_${name}`)} AFTER ${event} ON main.${quote(name)} ` +
       `BEGIN INSERT INTO temp._changes (tbl, op, row_id, row) VALUES (${literal}, '${op}', ${alias}.id, ${image(alias)}); END`;
-    statements.push(trigger('i', 'INSERT', 'NEW'), trigger('u', 'UPDATE', 'NEW'), trigger('d', 'DELETE', 'OLD'));
+    statements.push(
+      trigger('i', 'INSERT', 'NEW'),
+      trigger('u', 'UPDATE', 'NEW'),
+      trigger('d', 'DELETE', 'OLD'),
+    );
   }
   db.exec(statements.join(';\n'));
 }
@@ -56,7 +62,8 @@ export function installCapture(db: Database, schema: Map<string, TableInfo>): vo
 export function removeCapture(db: Database, schema: Map<string, TableInfo>): void {
   const drops: string[] = [];
   for (const { name } of schema.values()) {
-    for (const op of ['i', 'u', 'd']) drops.push(`DROP TRIGGER IF EXISTS temp.${quote(`_capture_${op}_${name}`)}`);
+    for (const op of ['i', 'u', 'd'])
+      drops.push(`DROP TRIGGER IF EXISTS temp.${quote(`_capture_${op}_${name}`)}`);
   }
   db.exec(drops.join(';\n'));
 }
@@ -66,8 +73,33 @@ export function drainChanges(db: Database): Change[] {
   const result = db.exec('SELECT tbl, op, row_id, row FROM temp._changes ORDER BY n')[0];
   db.exec('DELETE FROM temp._changes');
   return (result?.values ?? []).map(
-    ([table, op, id, row]) => [String(table), op as Change[1], Number(id), row === null ? null : String(row)] as Change,
+    ([table, op, id, row]) =>
+      [String(table), op as Change[1], Number(id), row === null ? null : String(row)] as Change,
   );
+}
+
+/**
+ * Re-inserts the rows a logged write deleted (its 'd' row images, FK cascades included), for undo.
+ * Refuses when the write deleted nothing or a row is back already (undo pressed twice, or in two tabs).
+ */
+export function restoreDeleted(
+  db: Database,
+  schema: Map<string, TableInfo>,
+  changes: readonly Change[],
+): number {
+  const restore: Change[] = changes
+    .filter((change) => change[1] === 'd')
+    .reverse()
+    .map(([table, , id, row]) => [table, 'i', id, row]);
+  if (restore.length === 0) throw new PersistenceError('nothing_to_undo', 'that change deleted nothing');
+  for (const [table, , id] of restore) {
+    if (!schema.has(table)) throw new PersistenceError('nothing_to_undo', `unknown table ${table}`);
+    const existsSql = `SELECT 1 FROM main.${quote(table)} WHERE id = ?`; // table checked against the schema
+    if (db.exec(existsSql, [id]).length > 0)
+      throw new PersistenceError('nothing_to_undo', 'already restored');
+  }
+  applyChanges(db, schema, restore);
+  return restore.length;
 }
 
 export class MalformedChangeError extends Error {
@@ -80,7 +112,11 @@ export class MalformedChangeError extends Error {
  * fire ON DELETE CASCADE). Foreign keys are deferred to COMMIT so capture order never matters.
  * Must run inside a transaction the caller owns.
  */
-export function applyChanges(db: Database, schema: Map<string, TableInfo>, changes: readonly Change[]): Set<string> {
+export function applyChanges(
+  db: Database,
+  schema: Map<string, TableInfo>,
+  changes: readonly Change[],
+): Set<string> {
   db.exec('PRAGMA defer_foreign_keys = ON');
   const statements = new Map<string, ReturnType<Database['prepare']>>();
   const statementFor = (key: string, sql: string) => {
@@ -109,7 +145,9 @@ export function applyChanges(db: Database, schema: Map<string, TableInfo>, chang
       const updates = columns.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
       const sql =
         `INSERT INTO main.${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
-        (updates.length ? `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}` : 'ON CONFLICT(id) DO NOTHING');
+        (updates.length
+          ? `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`
+          : 'ON CONFLICT(id) DO NOTHING');
       statementFor(`u:${table}`, sql).run(columns.map((c) => toSqlValue(image[c])));
     }
   } finally {

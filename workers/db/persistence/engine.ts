@@ -13,12 +13,20 @@
  */
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { UseStore } from 'idb-keyval';
-import type { ErrorCode, PersistenceStatus, Problem, ProblemCode, Written } from '../contract';
-import { applyChanges, drainChanges, installCapture, readSchema, removeCapture, type TableInfo } from './change-capture';
-import { DamagedSnapshotError, joinChunks, toChunks } from './chunks';
+import type { PersistenceStatus, Written } from '../contract';
+import {
+  applyChanges,
+  drainChanges,
+  installCapture,
+  readSchema,
+  removeCapture,
+  restoreDeleted,
+  type TableInfo,
+} from './change-capture';
+import { openSnapshot, toChunks } from './chunks';
 import {
   appendLog,
-  readChunks,
+  isLogRecord,
   readHead,
   readLog,
   readLogRecord,
@@ -28,49 +36,13 @@ import {
   type LogRecord,
   type SnapshotRef,
 } from './idb-store';
-import { Mutex, type Coordinator } from '../sync/coordinator';
+import { Mutex, pause } from '../sync/coordinator';
+import { STORAGE_PROBLEMS, StatusTracker } from './status-tracker';
+import { DamagedLogError, PersistenceError, type CheckpointPolicy, type EngineOptions } from './types';
 
-export interface CheckpointPolicy {
-  /** Checkpoint once this many records were logged since the last snapshot… */
-  records: number;
-  /** …or this many bytes of row images. */
-  bytes: number;
-  /** Wait this long after the last write before checkpointing. */
-  idleMs: number;
-}
-
-export interface EngineOptions {
-  SQL: SqlJsStatic;
-  store: UseStore;
-  coordinator: Coordinator;
-  tab: string;
-  /** Brings a database to the code's schema (numbered migrations). */
-  migrate: (db: Database) => void;
-  latestSchemaVersion: number;
-  now?: () => Date;
-  onStatus?: (status: PersistenceStatus) => void;
-  onChanged?: (tables: string[], remote: boolean) => void;
-  checkpointPolicy?: Partial<CheckpointPolicy>;
-}
-
-/** An expected failure of the persistence layer, reported to the UI as `{ ok: false, code }`. */
-export class PersistenceError extends Error {
-  override name = 'PersistenceError';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-class DamagedLogError extends Error {
-  override name = 'DamagedLogError';
-}
+export { PersistenceError, type EngineOptions };
 
 const DEFAULT_POLICY: CheckpointPolicy = { records: 1000, bytes: 8 * 1024 * 1024, idleMs: 2000 };
-const READ_ONLY_PROBLEMS: ReadonlySet<ProblemCode> = new Set(['damaged_chunk', 'damaged_log', 'newer_schema', 'load_failed']);
-const STORAGE_PROBLEMS: readonly ProblemCode[] = ['quota_exceeded', 'append_failed', 'checkpoint_failed'];
 
 export class PersistenceEngine {
   private db!: Database;
@@ -83,12 +55,13 @@ export class PersistenceEngine {
   private readonly mutex = new Mutex();
   private readonly policy: CheckpointPolicy;
   private readonly now: () => Date;
-  private status: PersistenceStatus = { state: 'loading', lastSavedAt: null, seq: 0, problems: [], readOnly: false };
+  private readonly status: StatusTracker;
   private closed = false;
 
   private constructor(private readonly options: EngineOptions) {
     this.policy = { ...DEFAULT_POLICY, ...options.checkpointPolicy };
     this.now = options.now ?? (() => new Date());
+    this.status = new StatusTracker(() => this.seqApplied, options.onStatus);
   }
 
   /** Loads (or creates) the workspace. Never throws for damaged data: that becomes a read-only problem. */
@@ -96,12 +69,15 @@ export class PersistenceEngine {
     const engine = new PersistenceEngine(options);
     const created = await options.coordinator.withWriteLock(() => engine.mutex.run(() => engine.load()));
     if (!options.coordinator.crossTabLocks) {
-      engine.addProblem('unsupported_browser', 'Web Locks are not available; tabs are kept apart by the log check only');
+      engine.status.add(
+        'unsupported_browser',
+        'Web Locks are not available; tabs are kept apart by the log check only',
+      );
     }
     options.coordinator.onAnnouncement((message) => {
       if (message.tab !== options.tab && message.seq > engine.seqApplied) void engine.catchUpSafely();
     });
-    engine.setState('saved');
+    engine.status.set('saved');
     return { engine, created };
   }
 
@@ -109,12 +85,8 @@ export class PersistenceEngine {
     return this.seqApplied;
   }
 
-  get readOnly(): boolean {
-    return this.status.readOnly;
-  }
-
   currentStatus(): PersistenceStatus {
-    return structuredClone(this.status);
+    return this.status.snapshot();
   }
 
   /** Runs `query` against the database, after any write in flight has been acknowledged. */
@@ -138,10 +110,12 @@ export class PersistenceEngine {
             else this.scheduleCheckpoint();
             return result;
           }
-          if (attempt >= 50) throw new PersistenceError('persist_failed', 'other tabs kept writing; try again');
+          if (attempt >= 50)
+            throw new PersistenceError('persist_failed', 'other tabs kept writing; try again');
           await this.catchUp(); // another tab appended first: take its records, then run ours again
           // Without Web Locks tabs race on the compare-and-set; a random pause breaks the symmetry.
-          if (!this.options.coordinator.crossTabLocks || attempt > 2) await pause(Math.random() * 4 * (attempt + 1));
+          if (!this.options.coordinator.crossTabLocks || attempt > 2)
+            await pause(Math.random() * 4 * (attempt + 1));
         }
       }),
     );
@@ -169,7 +143,7 @@ export class PersistenceEngine {
           this.setUpConnection();
           throw error;
         }
-        this.setState('saving');
+        this.status.set('saving');
         const barrier: LogRecord = {
           seq: this.seqApplied + 1,
           schemaVersion: this.schemaVersion(),
@@ -184,11 +158,8 @@ export class PersistenceEngine {
           await this.reloadFromStore(); // memory must not keep what was not made durable
           throw this.appendFailed(error);
         }
-        this.status.lastSavedAt = barrier.at;
-        this.setState('saved');
-        const tables = [...this.schema.keys()];
-        this.options.coordinator.announce({ seq: barrier.seq, tab: this.options.tab, tables });
-        this.options.onChanged?.(tables, false);
+        this.status.saved(barrier.at);
+        this.published(barrier.seq, [...this.schema.keys()]);
         return { value, seq: barrier.seq };
       }),
     );
@@ -197,21 +168,9 @@ export class PersistenceEngine {
   /** Restores the rows deleted by log record `seq`, as a new write. */
   async undoDelete(seq: number): Promise<Written<number>> {
     const record = await readLogRecord(this.options.store, seq);
-    if (!isLogRecord(record)) throw new PersistenceError('nothing_to_undo', `change #${seq} is no longer kept`);
-    const restore: Change[] = record.changes
-      .filter((change) => change[1] === 'd')
-      .reverse()
-      .map(([table, , id, row]) => [table, 'i', id, row]);
-    if (restore.length === 0) throw new PersistenceError('nothing_to_undo', `change #${seq} deleted nothing`);
-    return this.write((db) => {
-      for (const [table, , id] of restore) {
-        if (!this.schema.has(table)) throw new PersistenceError('nothing_to_undo', `unknown table ${table}`);
-        const existsSql = 'SELECT 1 FROM main."' + table + '" WHERE id = ?'; // table checked against the schema above
-        if (db.exec(existsSql, [id]).length > 0) throw new PersistenceError('nothing_to_undo', 'already restored');
-      }
-      applyChanges(db, this.schema, restore);
-      return restore.length;
-    });
+    if (!isLogRecord(record))
+      throw new PersistenceError('nothing_to_undo', `change #${seq} is no longer kept`);
+    return this.write((db) => restoreDeleted(db, this.schema, record.changes));
   }
 
   /** Writes a snapshot now (catching up first) and trims the log. Returns the snapshot's seq. */
@@ -231,15 +190,8 @@ export class PersistenceEngine {
   /** After a storage failure: tries a checkpoint (which also frees log space) and clears the problem. */
   async retryStorage(): Promise<void> {
     await this.checkpoint();
-    for (const code of STORAGE_PROBLEMS) this.removeProblem(code);
-    this.setState('saved');
-  }
-
-  databaseBytes(): Promise<number> {
-    return this.read((db) => {
-      const [pages, size] = [db.exec('PRAGMA page_count'), db.exec('PRAGMA page_size')];
-      return Number(pages[0]?.values[0]?.[0] ?? 0) * Number(size[0]?.values[0]?.[0] ?? 0);
-    });
+    this.status.remove(...STORAGE_PROBLEMS);
+    this.status.set('saved');
   }
 
   close(): void {
@@ -274,7 +226,7 @@ export class PersistenceEngine {
       tab: this.options.tab,
       changes,
     };
-    this.setState('saving');
+    this.status.set('saving');
     let outcome;
     try {
       outcome = await appendLog(this.options.store, record);
@@ -290,24 +242,26 @@ export class PersistenceEngine {
     this.seqApplied = record.seq;
     this.sinceSnapshot.records += 1;
     this.sinceSnapshot.bytes += changes.reduce((sum, change) => sum + (change[3]?.length ?? 0) + 32, 0);
-    this.removeProblem('quota_exceeded');
-    this.removeProblem('append_failed');
-    this.status.lastSavedAt = record.at;
-    this.setState('saved');
-    const tables = [...new Set(changes.map((change) => change[0]))];
-    this.options.coordinator.announce({ seq: record.seq, tab: this.options.tab, tables });
-    this.options.onChanged?.(tables, false);
+    this.status.remove('quota_exceeded', 'append_failed');
+    this.status.saved(record.at);
+    this.published(record.seq, [...new Set(changes.map((change) => change[0]))]);
     return { value, seq: record.seq };
+  }
+
+  /** Tells this tab's UI and the other tabs that `seq` is durable. */
+  private published(seq: number, tables: string[]): void {
+    this.options.coordinator.announce({ seq, tab: this.options.tab, tables });
+    this.options.onChanged?.(tables, false);
   }
 
   private appendFailed(error: unknown): PersistenceError {
     const name = error instanceof DOMException || error instanceof Error ? error.name : '';
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     if (name === 'QuotaExceededError') {
-      this.addProblem('quota_exceeded', detail);
+      this.status.add('quota_exceeded', detail);
       return new PersistenceError('quota_exceeded', 'the browser refused to store more data');
     }
-    this.addProblem('append_failed', detail);
+    this.status.add('append_failed', detail);
     return new PersistenceError('persist_failed', `the change could not be saved (${detail})`);
   }
 
@@ -330,24 +284,30 @@ export class PersistenceEngine {
         this.db.exec('PRAGMA foreign_keys = ON');
         this.options.migrate(this.db);
         this.setUpConnection();
-        this.addProblem('damaged_chunk', 'no stored snapshot passes its checksum; nothing was deleted');
+        this.status.add('damaged_chunk', 'no stored snapshot passes its checksum; nothing was deleted');
         return false;
       }
-      this.addProblem('recovered_from_previous_snapshot', 'the newest snapshot is damaged; rebuilt from the one before it and the log');
+      this.status.add(
+        'recovered_from_previous_snapshot',
+        'the newest snapshot is damaged; rebuilt from the one before it and the log',
+      );
     }
     try {
       await this.replay(this.seqApplied + 1, await readHead(store));
     } catch (error) {
       if (!(error instanceof DamagedLogError)) throw error;
-      this.addProblem('damaged_log', error.message);
+      this.status.add('damaged_log', error.message);
       return created;
     }
     const version = this.schemaVersion();
     if (version > this.options.latestSchemaVersion) {
-      this.addProblem('newer_schema', `saved with schema ${version}; this version of the app knows up to ${this.options.latestSchemaVersion}`);
+      this.status.add(
+        'newer_schema',
+        `saved with schema ${version}; this version of the app knows up to ${this.options.latestSchemaVersion}`,
+      );
       return created;
     }
-    if (!meta || version < this.options.latestSchemaVersion || this.status.problems.length > 0) {
+    if (!meta || version < this.options.latestSchemaVersion || this.status.hasProblems) {
       if (version < this.options.latestSchemaVersion) {
         this.options.migrate(this.db);
         this.setUpConnection();
@@ -359,20 +319,8 @@ export class PersistenceEngine {
 
   /** Loads a snapshot; false when a chunk is missing or damaged or the bytes are not SQLite. */
   private async loadSnapshot(ref: SnapshotRef): Promise<boolean> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await joinChunks(ref.chunks, await readChunks(this.options.store, ref.chunks), ref.size);
-    } catch (error) {
-      if (error instanceof DamagedSnapshotError) return false;
-      throw error;
-    }
-    const db = new this.options.SQL.Database(bytes);
-    try {
-      db.exec('SELECT count(*) FROM sqlite_master');
-    } catch {
-      db.close();
-      return false;
-    }
+    const db = await openSnapshot(this.options.SQL, this.options.store, ref);
+    if (!db) return false;
     this.db?.close();
     this.db = db;
     this.db.exec('PRAGMA foreign_keys = ON');
@@ -395,10 +343,13 @@ export class PersistenceEngine {
       if (!isLogRecord(record) || record.seq !== expected) {
         throw new DamagedLogError(`saved change #${expected} is missing or unreadable`);
       }
-      if (record.reset) throw new DamagedLogError(`change #${expected} replaced the workspace and its snapshot is unreadable`);
+      if (record.reset)
+        throw new DamagedLogError(
+          `change #${expected} replaced the workspace and its snapshot is unreadable`,
+        );
       if (record.schemaVersion > this.options.latestSchemaVersion) {
         // Shown read-only: its row images still apply to the columns this version knows.
-        this.addProblem('newer_schema', `change #${expected} was written by a newer version of the app`);
+        this.status.add('newer_schema', `change #${expected} was written by a newer version of the app`);
       }
       this.db.exec('BEGIN');
       try {
@@ -423,7 +374,10 @@ export class PersistenceEngine {
       if (head <= this.seqApplied) return;
       const meta = await readMeta(store);
       if (meta && meta.schemaVersion > this.options.latestSchemaVersion) {
-        this.addProblem('newer_schema', `another tab upgraded the workspace to schema ${meta.schemaVersion}; reload`);
+        this.status.add(
+          'newer_schema',
+          `another tab upgraded the workspace to schema ${meta.schemaVersion}; reload`,
+        );
         return;
       }
       const records = await readLog(store, this.seqApplied + 1, head);
@@ -439,7 +393,7 @@ export class PersistenceEngine {
       try {
         const touched = await this.replay(this.seqApplied + 1, head);
         this.options.onChanged?.(reload ? [...this.schema.keys()] : [...touched], true);
-        this.emitStatus();
+        this.status.emit();
         return;
       } catch (error) {
         if (!(error instanceof DamagedLogError) || attempt === 2) throw error;
@@ -451,7 +405,8 @@ export class PersistenceEngine {
   /** Drops this copy and loads what is stored (after a bulk write failed to become durable). */
   private async reloadFromStore(): Promise<void> {
     const meta = await readMeta(this.options.store);
-    if (!meta || !(await this.loadSnapshot(meta))) throw new PersistenceError('persist_failed', 'cannot reload the workspace');
+    if (!meta || !(await this.loadSnapshot(meta)))
+      throw new PersistenceError('persist_failed', 'cannot reload the workspace');
     await this.replay(this.seqApplied + 1, await readHead(this.options.store));
   }
 
@@ -459,7 +414,10 @@ export class PersistenceEngine {
     try {
       await this.mutex.run(() => this.catchUp());
     } catch (error) {
-      this.addProblem(error instanceof DamagedLogError ? 'damaged_log' : 'load_failed', (error as Error).message);
+      this.status.add(
+        error instanceof DamagedLogError ? 'damaged_log' : 'load_failed',
+        (error as Error).message,
+      );
     }
   }
 
@@ -472,7 +430,7 @@ export class PersistenceEngine {
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = null;
       if (this.closed) return;
-      this.checkpoint().catch((error: unknown) => this.addProblem('checkpoint_failed', String(error)));
+      this.checkpoint().catch((error: unknown) => this.status.add('checkpoint_failed', String(error)));
     }, this.policy.idleMs);
   }
 
@@ -488,14 +446,15 @@ export class PersistenceEngine {
     try {
       await this.snapshotLocked();
     } catch (error) {
-      this.addProblem(
-        error instanceof DOMException && error.name === 'QuotaExceededError' ? 'quota_exceeded' : 'checkpoint_failed',
+      this.status.add(
+        error instanceof DOMException && error.name === 'QuotaExceededError'
+          ? 'quota_exceeded'
+          : 'checkpoint_failed',
         String(error),
       );
       throw new PersistenceError('persist_failed', 'the snapshot could not be saved');
     }
-    this.removeProblem('checkpoint_failed');
-    this.removeProblem('recovered_from_previous_snapshot');
+    this.status.remove('checkpoint_failed', 'recovered_from_previous_snapshot');
     return this.snapshotSeq;
   }
 
@@ -507,7 +466,13 @@ export class PersistenceEngine {
     const snapshotSeq = barrier?.seq ?? this.seqApplied;
     await writeSnapshot(
       this.options.store,
-      { snapshotSeq, schemaVersion: this.schemaVersion(), chunks: hashes, size: bytes.length, at: this.now().toISOString() },
+      {
+        snapshotSeq,
+        schemaVersion: this.schemaVersion(),
+        chunks: hashes,
+        size: bytes.length,
+        at: this.now().toISOString(),
+      },
       chunks,
       this.verifiedChunks,
       barrier,
@@ -529,47 +494,4 @@ export class PersistenceEngine {
   private schemaVersion(): number {
     return Number(this.db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
   }
-
-  private addProblem(code: ProblemCode, detail: string): void {
-    const problems = this.status.problems.filter((problem) => problem.code !== code);
-    const problem: Problem = { code, detail, readOnly: READ_ONLY_PROBLEMS.has(code) };
-    this.status.problems = [...problems, problem];
-    this.status.readOnly = this.status.problems.some((p) => p.readOnly);
-    this.setState(this.status.state === 'loading' ? 'loading' : 'error');
-  }
-
-  private removeProblem(code: ProblemCode): void {
-    if (!this.status.problems.some((problem) => problem.code === code)) return;
-    this.status.problems = this.status.problems.filter((problem) => problem.code !== code);
-    this.status.readOnly = this.status.problems.some((p) => p.readOnly);
-  }
-
-  private setState(state: PersistenceStatus['state']): void {
-    const failing = this.status.problems.some(
-      (p) => p.readOnly || STORAGE_PROBLEMS.includes(p.code) || p.code === 'load_failed',
-    );
-    this.status.state = state === 'saved' && failing ? 'error' : state;
-    this.emitStatus();
-  }
-
-  private emitStatus(): void {
-    this.status.seq = this.seqApplied;
-    this.options.onStatus?.(this.currentStatus());
-  }
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function isLogRecord(value: unknown): value is LogRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Partial<LogRecord>;
-  return (
-    typeof record.seq === 'number' &&
-    typeof record.schemaVersion === 'number' &&
-    (record.reset === undefined || record.reset === true) &&
-    Array.isArray(record.changes) &&
-    record.changes.every(
-      (change) => Array.isArray(change) && change.length === 4 && typeof change[0] === 'string' && typeof change[2] === 'number',
-    )
-  );
 }

@@ -94,7 +94,9 @@ export function appendLog(store: UseStore, record: LogRecord): Promise<AppendOut
     return new Promise<AppendOutcome>((resolve, reject) => {
       tx.oncomplete = () => resolve(outcome);
       tx.onabort = () =>
-        outcome === 'behind' ? resolve('behind') : reject(tx.error ?? new DOMException('aborted', 'AbortError'));
+        outcome === 'behind'
+          ? resolve('behind')
+          : reject(tx.error ?? new DOMException('aborted', 'AbortError'));
     });
   });
 }
@@ -115,7 +117,8 @@ export function countLog(store: UseStore): Promise<number> {
   );
 }
 
-export const readChunks = (store: UseStore, hashes: string[]) => getMany<unknown>(hashes.map(chunkKey), store);
+export const readChunks = (store: UseStore, hashes: string[]) =>
+  getMany<unknown>(hashes.map(chunkKey), store);
 
 /**
  * Writes a snapshot atomically: the chunks not already stored, the new meta, and the clean-up of log
@@ -171,4 +174,23 @@ export function writeSnapshot(
       tx.onabort = () => reject(tx.error ?? new DOMException('aborted', 'AbortError'));
     });
   });
+}
+
+/** A stored value is trusted as a log record only if it has the shape one is written with. */
+export function isLogRecord(value: unknown): value is LogRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Partial<LogRecord>;
+  return (
+    typeof record.seq === 'number' &&
+    typeof record.schemaVersion === 'number' &&
+    (record.reset === undefined || record.reset === true) &&
+    Array.isArray(record.changes) &&
+    record.changes.every(
+      (change) =>
+        Array.isArray(change) &&
+        change.length === 4 &&
+        typeof change[0] === 'string' &&
+        typeof change[2] === 'number',
+    )
+  );
 }

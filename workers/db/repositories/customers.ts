@@ -130,7 +130,11 @@ function count(db: Database, terms: readonly string[], params: Params, cache?: M
   return n;
 }
 
-export function listCustomers(db: Database, q: CustomerListQuery, counts?: Map<string, number>): Page<Customer> {
+export function listCustomers(
+  db: Database,
+  q: CustomerListQuery,
+  counts?: Map<string, number>,
+): Page<Customer> {
   const column = q.sort?.column;
   let keys = Object.hasOwn(SORT_KEYS, column) ? SORT_KEYS[column] : undefined;
   if (keys === undefined) throw invalidQuery('sort');

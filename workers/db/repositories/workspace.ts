@@ -17,6 +17,8 @@ export function clearWorkspaceData(db: Database): void {
     const table = String(name);
     if (!KEPT_TABLES.has(table)) statements.push('DELETE FROM main."' + table.replaceAll('"', '""') + '"');
   }
-  statements.push("DELETE FROM main.sqlite_sequence WHERE name NOT IN ('pipeline_stages', 'custom_field_definitions', 'saved_views', 'workflow_rules')");
+  statements.push(
+    "DELETE FROM main.sqlite_sequence WHERE name NOT IN ('pipeline_stages', 'custom_field_definitions', 'saved_views', 'workflow_rules')",
+  );
   db.exec(statements.join(';\n'));
 }

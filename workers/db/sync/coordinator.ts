@@ -20,6 +20,8 @@ export interface Coordinator {
   close(): void;
 }
 
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** A promise-chain mutex: tasks run one at a time in call order. */
 export class Mutex {
   private tail: Promise<unknown> = Promise.resolve();
@@ -38,7 +40,8 @@ export class BrowserCoordinator implements Coordinator {
 
   constructor(private readonly workspace: string) {
     this.crossTabLocks = typeof navigator !== 'undefined' && 'locks' in navigator && !!navigator.locks;
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`crm-log:${workspace}`) : null;
+    this.channel =
+      typeof BroadcastChannel === 'function' ? new BroadcastChannel(`crm-log:${workspace}`) : null;
   }
 
   withWriteLock<T>(task: () => Promise<T>): Promise<T> {

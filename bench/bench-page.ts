@@ -1,0 +1,143 @@
+/**
+ * Benchmark harness page (built only by `vite build --mode bench`). Exposes measurements on
+ * `window.bench` for scripts/bench.mjs; each one times round trips from the main thread, i.e. what the
+ * UI waits for.
+ */
+import { callback, dbClient, openDatabase } from '../src/lib/db-client';
+import type { CustomerInput, CustomerListQuery } from '../workers/db/contract';
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const summary = (values: number[]) => ({
+  n: values.length,
+  p50: percentile(values, 50),
+  p95: percentile(values, 95),
+  max: Math.max(...values),
+});
+
+async function unwrap<T>(
+  result: Promise<{ ok: true; value: T } | { ok: false; message: string }>,
+): Promise<T> {
+  const settled = await result;
+  if (!settled.ok) throw new Error(settled.message);
+  return settled.value;
+}
+
+const bench = {
+  async open() {
+    const started = performance.now();
+    await unwrap(openDatabase(() => undefined));
+    return performance.now() - started;
+  },
+
+  async loadSmall() {
+    const started = performance.now();
+    const summaryOfData = await unwrap(dbClient().loadDemoData('en'));
+    return { ms: performance.now() - started, ...summaryOfData };
+  },
+
+  async loadLarge(customers: number, orders: number) {
+    const started = performance.now();
+    let last = '';
+    const summaryOfData = await unwrap(
+      dbClient().loadBenchData(
+        { customers, orders },
+        callback((p) => {
+          const line = `${p.phase} ${Math.round((100 * p.done) / Math.max(1, p.total))}%`;
+          if (line !== last) console.log(`[bench] ${line}`);
+          last = line;
+        }),
+      ),
+    );
+    return { ms: performance.now() - started, ...summaryOfData };
+  },
+
+  /** Durable save per edit: update a customer and wait for the acknowledgement. */
+  async saves(count: number) {
+    const db = dbClient();
+    const page = await unwrap(
+      db.listCustomers({ sort: { column: 'name', direction: 'asc' }, offset: 0, limit: 200 }),
+    );
+    const latencies: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const customer = page.rows[i % page.rows.length]!;
+      const input: CustomerInput = { ...customer, notes: `benchmark edit ${i}` };
+      const started = performance.now();
+      await unwrap(db.updateCustomer(customer.id, input));
+      latencies.push(performance.now() - started);
+    }
+    return summary(latencies);
+  },
+
+  /** What a naive sql.js app pays per save: export the whole image and put it in IndexedDB. */
+  async wholeImage(count: number) {
+    const totals: number[] = [];
+    let last = { bytes: 0, exportMs: 0, putMs: 0, totalMs: 0 };
+    for (let i = 0; i < count; i++) {
+      last = await unwrap(dbClient().benchWholeImageSave());
+      totals.push(last.totalMs);
+    }
+    return { ...summary(totals), bytes: last.bytes, exportMs: last.exportMs, putMs: last.putMs };
+  },
+
+  /** The customer list's page query (filter + sort + page of 50) in several realistic shapes. */
+  async listQueries(runs: number) {
+    const db = dbClient();
+    const users = await unwrap(db.listUsers());
+    const total = (
+      await unwrap(db.listCustomers({ sort: { column: 'name', direction: 'asc' }, offset: 0, limit: 1 }))
+    ).total;
+    const shapes: Record<string, Omit<CustomerListQuery, 'offset' | 'limit'> & { offset?: number }> = {
+      'all, by name': { sort: { column: 'name', direction: 'asc' } },
+      'stage = existing, by name': { stage: 'existing', sort: { column: 'name', direction: 'asc' } },
+      'owner, by updated desc': {
+        ownerId: users[1]?.id ?? null,
+        sort: { column: 'updatedAt', direction: 'desc' },
+      },
+      'stage + owner, by created': {
+        stage: 'prospect',
+        ownerId: users[2]?.id ?? null,
+        sort: { column: 'createdAt', direction: 'asc' },
+      },
+      'all, by email, middle of the list': {
+        sort: { column: 'email', direction: 'desc' },
+        offset: Math.floor(total / 2),
+      },
+      'text "li", by name': { text: 'li', sort: { column: 'name', direction: 'asc' } },
+    };
+    const results: Record<string, ReturnType<typeof summary>> = {};
+    const all: number[] = [];
+    for (const [name, shape] of Object.entries(shapes)) {
+      const latencies: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const offset = (shape.offset ?? 0) + (i % 5) * 50;
+        const started = performance.now();
+        await unwrap(db.listCustomers({ ...shape, offset, limit: 50 }));
+        latencies.push(performance.now() - started);
+      }
+      results[name] = summary(latencies);
+      all.push(...latencies);
+    }
+    return { overall: summary(all), shapes: results, total };
+  },
+
+  async checkpoint() {
+    const started = performance.now();
+    await unwrap(dbClient().checkpoint());
+    return performance.now() - started;
+  },
+
+  async storage() {
+    return unwrap(dbClient().storageInfo());
+  },
+};
+
+declare global {
+  interface Window {
+    bench: typeof bench;
+  }
+}
+window.bench = bench;
+document.title = 'bench ready';

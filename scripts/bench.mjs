@@ -1,0 +1,236 @@
+/**
+ * `npm run bench`: builds the app with its benchmark harness page, serves it, and measures in headless
+ * Chromium, for the small demo profile and the bench profile (1,000,000 customers, 5,000,000 orders):
+ * durable save per edit vs the whole-image save a naive sql.js app does, cold start to the first list
+ * page rendered, the list page query p95, main-thread long tasks while scrolling the list, and peak
+ * memory of the tab's renderer process. Prints a table and writes bench/results/<time>.json.
+ *
+ * BENCH_CUSTOMERS / BENCH_ORDERS shrink the bench profile for a quick run.
+ */
+import { chromium } from '@playwright/test';
+import { execSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
+
+const PORT = 4183;
+const ORIGIN = `http://localhost:${PORT}`;
+const BIG = {
+  customers: Number(process.env.BENCH_CUSTOMERS ?? 1_000_000),
+  orders: Number(process.env.BENCH_ORDERS ?? 5_000_000),
+};
+const log = (...args) => console.log('[bench]', ...args);
+
+function build() {
+  log('building (vite build --mode bench)…');
+  const status = spawnSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  }).status;
+  if (status !== 0) throw new Error('build failed');
+}
+
+async function serve() {
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--mode', 'bench', '--outDir', 'dist-bench', '--port', String(PORT), '--strictPort'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${ORIGIN}/`)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('preview server did not start');
+}
+
+/** Resident memory (bytes) of Chromium's renderer processes: the tab, its workers and their heaps. */
+function rendererRss() {
+  const out = execSync('ps -eo rss=,args=', { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  let total = 0;
+  for (const line of out.split('\n')) {
+    if (line.includes('--type=renderer') && !line.includes('--extension-process'))
+      total += Number(line.trim().split(/\s+/)[0]) * 1024;
+  }
+  return total;
+}
+
+function memorySampler() {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, rendererRss())), 250);
+  return { stop: () => (clearInterval(timer), Math.max(peak, rendererRss())) };
+}
+
+async function harness(context, store) {
+  const page = await context.newPage();
+  page.on('console', (message) => message.text().startsWith('[bench]') && log(message.text().slice(8)));
+  await page.goto(`${ORIGIN}/bench/index.html?store=${store}`);
+  await page.waitForFunction(() => 'bench' in window);
+  return page;
+}
+
+const LONG_TASK_OBSERVER = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+/** Opens the real app on `store`, returns ms from navigation to the first list page rendered. */
+async function coldStart(context, store) {
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASK_OBSERVER);
+  await page.goto(`${ORIGIN}/index.html?store=${store}#/customers`);
+  const handle = await page.waitForFunction(
+    () => performance.getEntriesByName('crm:first-list-page')[0]?.startTime,
+    undefined,
+    { timeout: 120_000, polling: 50 },
+  );
+  return { page, ms: await handle.jsonValue() };
+}
+
+/** Scrolls the customer list like an impatient user for `seconds`; counts main-thread tasks over 50 ms. */
+async function scrollLongTasks(page, seconds) {
+  const scroller = page.locator('[data-scroll-container]').first();
+  await scroller.waitFor();
+  const startedAt = await page.evaluate(() => performance.now());
+  const box = await scroller.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const until = Date.now() + seconds * 1000;
+  let step = 0;
+  while (Date.now() < until) {
+    if (step % 25 === 24) {
+      // a jump, as when dragging the scrollbar
+      await scroller.evaluate(
+        (el, fraction) => (el.scrollTop = fraction * el.scrollHeight),
+        (step * 0.37) % 1,
+      );
+    } else {
+      await page.mouse.wheel(0, 1200);
+    }
+    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+    step++;
+  }
+  const tasks = await page.evaluate((t0) => window.__longTasks.filter((task) => task.start >= t0), startedAt);
+  return {
+    scrollSteps: step,
+    longTasks: tasks.length,
+    longestMs: Math.max(0, ...tasks.map((task) => task.duration)),
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function measureProfile(browser, profile) {
+  const context = await browser.newContext();
+  const memory = memorySampler();
+  const store = `bench-${profile.name}-${Date.now()}`;
+  const page = await harness(context, store);
+  const result = { profile: profile.name };
+  result.openMs = await page.evaluate(() => window.bench.open());
+  log(`${profile.name}: loading data…`);
+  result.load = profile.big
+    ? await page.evaluate(({ customers, orders }) => window.bench.loadLarge(customers, orders), BIG)
+    : await page.evaluate(() => window.bench.loadSmall());
+  log(`${profile.name}: loaded in ${Math.round(result.load.ms)} ms`);
+  result.save = await page.evaluate((n) => window.bench.saves(n), profile.big ? 200 : 300);
+  log(`${profile.name}: save p50 ${result.save.p50.toFixed(1)} ms`);
+  result.checkpointMs = await page.evaluate(() => window.bench.checkpoint());
+  result.wholeImage = await page.evaluate((n) => window.bench.wholeImage(n), profile.big ? 2 : 5);
+  log(`${profile.name}: whole-image save ${Math.round(result.wholeImage.p50)} ms`);
+  result.list = await page.evaluate((n) => window.bench.listQueries(n), 20);
+  result.storage = await page.evaluate(() => window.bench.storage());
+  await page.close();
+
+  const starts = [];
+  let appPage = null;
+  for (let i = 0; i < 3; i++) {
+    if (appPage) await appPage.close();
+    const started = await coldStart(context, store);
+    starts.push(started.ms);
+    appPage = started.page;
+  }
+  result.coldStartMs = median(starts);
+  result.coldStartRuns = starts;
+  result.scroll = await scrollLongTasks(appPage, profile.big ? 8 : 4);
+  await appPage.close();
+  result.peakRendererBytes = memory.stop();
+  await context.close();
+  return result;
+}
+
+function table(small, big) {
+  const f = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+  const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
+  const rows = [
+    [
+      'data',
+      `${small.load.customers} customers`,
+      `${big.load.customers} customers, ${big.load.orders} orders`,
+      '',
+    ],
+    ['database size', mb(small.storage.databaseBytes), mb(big.storage.databaseBytes), ''],
+    ['durable save p50 (ms)', f(small.save.p50), f(big.save.p50), '≤ 5'],
+    ['durable save p95 (ms)', f(small.save.p95), f(big.save.p95), '≤ 25'],
+    ['save p50 bench/small', '', f(big.save.p50 / small.save.p50, 2), '≤ 1.5'],
+    ['whole-image save p50 (ms)', f(small.wholeImage.p50), f(big.wholeImage.p50), '(naive sql.js app)'],
+    [
+      'durable save / whole-image',
+      f(small.save.p50 / small.wholeImage.p50, 3),
+      f(big.save.p50 / big.wholeImage.p50, 4),
+      '≤ 0.05 at 1M',
+    ],
+    ['cold start → first list page (ms)', f(small.coldStartMs, 0), f(big.coldStartMs, 0), '≤ 500 / ≤ 3000'],
+    ['list page query p95 (ms)', f(small.list.overall.p95), f(big.list.overall.p95), '≤ 50 at 1M'],
+    ['long tasks > 50 ms while scrolling', String(small.scroll.longTasks), String(big.scroll.longTasks), '0'],
+    ['peak renderer memory', mb(small.peakRendererBytes), mb(big.peakRendererBytes), '(reported)'],
+    ['bulk load + snapshot (ms)', f(small.load.ms, 0), f(big.load.ms, 0), ''],
+    ['checkpoint (ms)', f(small.checkpointMs, 0), f(big.checkpointMs, 0), ''],
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 8));
+  const line = (r) => r.map((cell, i) => cell.padEnd(widths[i])).join(' │ ');
+  console.log('\n' + line(['figure', 'small', 'bench', 'goal']));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const r of rows) console.log(line(r));
+  console.log('\nlist query shapes at bench profile (p95 ms):');
+  for (const [name, s] of Object.entries(big.list.shapes)) console.log(`  ${name.padEnd(40)} ${f(s.p95)}`);
+}
+
+async function main() {
+  build();
+  const server = await serve();
+  const browser = await chromium.launch({
+    executablePath: findChromium({ install: true }),
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const small = await measureProfile(browser, { name: 'small', big: false });
+    const big = await measureProfile(browser, { name: 'bench', big: true });
+    table(small, big);
+    mkdirSync('bench/results', { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const report = {
+      at: new Date().toISOString(),
+      chromium: browser.version(),
+      small,
+      bench: big,
+      size: BIG,
+    };
+    writeFileSync(`bench/results/${stamp}.json`, JSON.stringify(report, null, 2));
+    writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));
+    log(`saved bench/results/${stamp}.json`);
+  } finally {
+    await browser.close();
+    process.kill(-server.pid);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
