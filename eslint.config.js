@@ -13,6 +13,11 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.worker, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['workers/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/src/**'], message: 'workers/ must not import from src/' }] },

@@ -18,6 +18,7 @@ const BIG = {
   customers: Number(process.env.BENCH_CUSTOMERS ?? 1_000_000),
   orders: Number(process.env.BENCH_ORDERS ?? 5_000_000),
 };
+/** @param {...unknown} args */
 const log = (...args) => console.log('[bench]', ...args);
 
 function build() {
@@ -65,9 +66,17 @@ function memorySampler() {
   return { stop: () => (clearInterval(timer), Math.max(peak, rendererRss())) };
 }
 
+/**
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {string} store
+ */
 async function harness(context, store) {
   const page = await context.newPage();
-  page.on('console', (message) => message.text().startsWith('[bench]') && log(message.text().slice(8)));
+  page.on(
+    'console',
+    (/** @type {import('@playwright/test').ConsoleMessage} */ message) =>
+      message.text().startsWith('[bench]') && log(message.text().slice(8)),
+  );
   await page.goto(`${ORIGIN}/bench/index.html?store=${store}`);
   await page.waitForFunction(() => 'bench' in window);
   return page;
@@ -82,6 +91,10 @@ const LONG_TASK_OBSERVER = () => {
 };
 
 /** Opens the real app on `store`, returns ms from navigation to the first list page rendered. */
+/**
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {string} store
+ */
 async function coldStart(context, store) {
   const page = await context.newPage();
   await page.addInitScript(LONG_TASK_OBSERVER);
@@ -95,6 +108,10 @@ async function coldStart(context, store) {
 }
 
 /** Scrolls the customer list like an impatient user for `seconds`; counts main-thread tasks over 50 ms. */
+/**
+ * @param {import('@playwright/test').Page} page
+ * @param {number} seconds
+ */
 async function scrollLongTasks(page, seconds) {
   const scroller = page.locator('[data-scroll-container]').first();
   await scroller.waitFor();
@@ -116,7 +133,13 @@ async function scrollLongTasks(page, seconds) {
     await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
     step++;
   }
-  const tasks = await page.evaluate((t0) => window.__longTasks.filter((task) => task.start >= t0), startedAt);
+  const tasks = await page.evaluate(
+    (t0) =>
+      /** @type {{ start: number; duration: number }[]} */ (Reflect.get(window, '__longTasks')).filter(
+        (task) => task.start >= t0,
+      ),
+    startedAt,
+  );
   return {
     scrollSteps: step,
     longTasks: tasks.length,

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Finds a system Chromium for Playwright (a browser download cannot work on hosts without internet
  * access): $CHROMIUM_PATH, then the usual Debian/Ubuntu paths. As root on Debian it installs the

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * `npm test`: unit tests (vitest, Node) then end-to-end tests (Playwright, system Chromium) against the
  * built site served by `vite preview`. Ends with one line "N passed, N failed" over both suites.
@@ -10,6 +11,7 @@ const e2eOnly = process.argv.includes('--e2e-only');
 const extra = process.argv.slice(2).filter((arg) => arg !== '--e2e-only');
 mkdirSync('test-results', { recursive: true });
 
+/** @type {(command: string, args: string[], env?: Record<string, string>) => number} */
 const run = (command, args, env = {}) =>
   spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 

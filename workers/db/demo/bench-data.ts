@@ -8,10 +8,10 @@
  * - customers, contacts and activities: one prepared statement per table, one parameter array mutated in
  *   place, `run()` (bind + step + reset: leaving a statement un-reset makes every other write pay for a
  *   statement journal), explicit ids instead of RETURNING;
- * - orders: no per-row JS at all, one set-based INSERT … SELECT per day (see ORDERS_SQL); 5× fewer µs/row
+ * - orders: no per-row JS at all, one set-based INSERT … SELECT per day (bench-orders.ts); 5× fewer µs/row
  *   than binding 8 values per row; no order lines (`total_minor` only);
- * - the secondary indexes of the bulk tables are dropped first and rebuilt once at the end (one sort per
- *   index instead of millions of random inserts), and the page cache is enlarged for the duration.
+ * - the secondary indexes of the bulk tables are dropped first and rebuilt once at the end (bulk-indexes.ts:
+ *   one sort per index instead of millions of random inserts), and the page cache is enlarged meanwhile.
  * Measured: 100k customers / 500k orders in ≈16 s (52 s with per-row orders and live indexes), ≈141 MiB.
  *
  * Only a light sprinkle of contacts (1 per 10 customers) and activities (1 per 20 customers).
@@ -28,21 +28,19 @@
  */
 import type { Database, SqlValue, Statement } from 'sql.js';
 import type { DemoProgress, DemoSummary, LifecycleStage } from '../contract';
+import { type SavedIndex, dropIndexes, restoreIndexes } from './bulk-indexes';
+import { insertBenchOrders, orderAmounts } from './bench-orders';
+import { INDUSTRIES } from './catalog';
+import { EN_FIRST_NAMES, EN_LAST_NAMES, EN_MAIL_PROVIDERS, US_CITIES } from './pools-en';
 import {
   CN_BRAND_CHARS,
-  CN_CITIES,
   CN_GIVEN_CHARS,
   CN_MAIL_PROVIDERS,
   CN_MOBILE_PREFIXES,
-  CN_ROADS,
   CN_SURNAMES,
-  EN_FIRST_NAMES,
-  EN_LAST_NAMES,
-  EN_MAIL_PROVIDERS,
-  INDUSTRIES,
-  US_CITIES,
-} from './demo-data';
-import { DAY_MS, DEFAULT_SEED, Rng, isoDate, isoTimestamp } from './random';
+} from './pools-zh';
+import { CN_CITIES, CN_ROADS } from './pools-zh-places';
+import { DAY_MS, DEFAULT_SEED, Rng, isoTimestamp } from './random';
 
 export interface BenchDataOptions {
   customers: number;
@@ -62,9 +60,8 @@ const ACTIVITY_EVERY = 20;
 const PROGRESS_EVERY = 50_000;
 /** Page cache while generating, in KiB. */
 const BULK_CACHE_KIB = 131_072;
-/** Customers are created over the last six years, orders over the last two. */
+/** Customers are created over the last six years (orders over the last two: bench-orders.ts). */
 const CUSTOMER_YEARS = 6;
-const ORDER_DAYS = 730;
 
 /** Builds a lookup table so that a weighted choice is one `uint32() & mask` index. */
 function lookupTable(values: readonly number[], weights: readonly number[], size: number): Int32Array {
@@ -86,85 +83,6 @@ function maxId(db: Database, table: string): number {
                 coalesce((SELECT seq FROM sqlite_sequence WHERE name = '${table}'), 0))`,
   );
   return Number(row[0]?.values[0]?.[0] ?? 0);
-}
-
-/** Lookup tables for the set-based order insert; temp, so they never reach the saved file. */
-const TEMP_TABLES_SQL = `
-  CREATE TEMP TABLE bench_buyers (rank INTEGER PRIMARY KEY, id INTEGER NOT NULL, owner_id INTEGER);
-  CREATE TEMP TABLE bench_amounts (k INTEGER PRIMARY KEY, v INTEGER NOT NULL);
-  CREATE TEMP TABLE bench_times (k INTEGER PRIMARY KEY, v TEXT NOT NULL);`;
-const DROP_TEMP_TABLES_SQL = `
-  DROP TABLE IF EXISTS temp.bench_buyers;
-  DROP TABLE IF EXISTS temp.bench_amounts;
-  DROP TABLE IF EXISTS temp.bench_times;`;
-
-/**
- * One day's orders in one statement, so no per-row work crosses the JS ↔ WebAssembly boundary (measured:
- * binding 8 values per row from JS costs more than SQLite's own insert). Randomness comes from three 32-bit
- * linear congruential generators carried through the recursive CTE (Numerical Recipes' 1664525/1013904223,
- * Borland's 22695477/1, Marsaglia's 69069/1), seeded per day from the JS PRNG; only their high bits are used.
- * Products stay below 2^63, so SQLite never switches to floating point. (A stateless hash such as hash32
- * would be nicer, but SQLite's subquery flattening copies each column expression into every use, which
- * made the xorshift rounds 64× longer.) x picks the customer among those existing that day (?5 of them,
- * ranked in temp.bench_buyers), y the total and time of day, w the status.
- * Parameters: ?1 count, ?2 id base, ?3 ?4 ?6 seeds, ?7 day, ?8–?10 statuses by age, ?11 now, ?5 buyers.
- */
-const ORDERS_SQL = `
-WITH RECURSIVE
-  r(k, x, y, w) AS (
-    SELECT 0, ?3, ?4, ?6
-    UNION ALL
-    SELECT k + 1, (x * 1664525 + 1013904223) & 4294967295, (y * 22695477 + 1) & 4294967295,
-           (w * 69069 + 1) & 4294967295
-      FROM r WHERE k + 1 < ?1)
-INSERT INTO orders (id, customer_id, order_date, status, currency, total_minor, owner_id, created_at, updated_at)
-SELECT ?2 + 1 + r.k, b.id, ?7,
-       CASE WHEN (r.w >> 27) = 0 THEN 'cancelled'
-            ELSE CASE (r.w >> 16) % 3 WHEN 0 THEN ?8 WHEN 1 THEN ?9 ELSE ?10 END END,
-       'CNY', a.v, b.owner_id, min(?7 || t.v, ?11), min(?7 || t.v, ?11)
-  FROM r
-  CROSS JOIN temp.bench_buyers AS b
-  CROSS JOIN temp.bench_amounts AS a
-  CROSS JOIN temp.bench_times AS t
- WHERE b.rank = 1 + (((r.x >> 8) * ?5) >> 24) AND a.k = r.y >> 20 AND t.k = ((r.y >> 8) & 4095) % 36`;
-
-/** Tables the benchmark fills in bulk; their secondary indexes are rebuilt once at the end. */
-const BULK_TABLES = ['customers', 'contacts', 'orders', 'activities'] as const;
-
-interface SavedIndex {
-  name: string;
-  sql: string;
-}
-
-/**
- * Drops the secondary indexes of the bulk tables (their CREATE statements are kept) so rows are appended to
- * bare tables; {@link restoreIndexes} recreates them, which sorts each index once instead of inserting
- * millions of keys at random places (measured: 20k/100k went from 5.5 s to 3.7 s). Constraint autoindexes
- * (UNIQUE columns) cannot be dropped and stay. Both steps are DDL inside the caller's transaction, so a
- * rollback restores the schema as it was.
- */
-function dropIndexes(db: Database): SavedIndex[] {
-  const placeholders = BULK_TABLES.map(() => '?').join(', ');
-  const stmt = db.prepare(
-    `SELECT name, sql FROM sqlite_master
-      WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${placeholders}) ORDER BY name`,
-  );
-  const saved: SavedIndex[] = [];
-  try {
-    stmt.bind([...BULK_TABLES]);
-    while (stmt.step()) {
-      const [name, sql] = stmt.get();
-      saved.push({ name: String(name), sql: String(sql) });
-    }
-  } finally {
-    stmt.free();
-  }
-  for (const index of saved) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
-  return saved;
-}
-
-function restoreIndexes(db: Database, saved: readonly SavedIndex[]): void {
-  for (const index of saved) db.exec(index.sql);
 }
 
 export function generateBenchData(db: Database, options: BenchDataOptions): DemoSummary {
@@ -192,21 +110,8 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
   const industryEn = INDUSTRIES.map((i) => i.en);
   const stages: readonly LifecycleStage[] = ['prospect', 'new', 'existing', 'lost'];
   const stageTable = lookupTable([0, 1, 2, 3], [25, 15, 48, 12], 1024);
-  // Order totals: log-normal around ¥3,000 (median), computed once, drawn by index.
-  const amounts = new Int32Array(4096);
-  for (let i = 0; i < amounts.length; i++) {
-    const u1 = (i + 0.5) / amounts.length;
-    const u2 = rng.next();
-    const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    amounts[i] = Math.min(2_000_000_000, Math.max(100, Math.round(Math.exp(Math.log(300_000) + 1.1 * z))));
-  }
-  // Day strings for the order window and quarter-hour times within office hours (01:00–10:00 UTC).
-  const firstOrderDayMs = Math.floor(nowMs / DAY_MS) * DAY_MS - (ORDER_DAYS - 1) * DAY_MS;
-  const dayStrings: string[] = [];
-  for (let d = 0; d < ORDER_DAYS; d++) dayStrings.push(isoDate(firstOrderDayMs + d * DAY_MS));
+  const amounts = orderAmounts(rng);
   const nowIso = isoTimestamp(nowMs);
-  const times: string[] = [];
-  for (let q = 0; q < 36; q++) times.push(isoTimestamp(q * 900_000 + 3_600_000).slice(10));
 
   const statements: Statement[] = [];
   const prepare = (sql: string): Statement => {
@@ -223,7 +128,6 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
   db.exec(`PRAGMA cache_size = -${BULK_CACHE_KIB}`);
   let droppedIndexes: SavedIndex[] = [];
   let indexesRestored = false;
-  let tempTablesCreated = false;
   try {
     droppedIndexes = dropIndexes(db);
     // ---- users ----
@@ -389,66 +293,22 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
     report({ phase: 'customers', done: summary.customers, total: customerCount });
     report({ phase: 'contacts', done: summary.contacts, total: summary.contacts });
 
-    // ---- orders: set-based, one INSERT … SELECT per day (see ORDERS_SQL) ----
+    // ---- orders: set-based, one INSERT … SELECT per day (see bench-orders.ts) ----
     // Customers created before the instant: customer indexes [0, existingAt(ms)).
     const existingAt = (dayMs: number): number =>
       Math.max(1, Math.min(customerCount, Math.floor((dayMs - customerStartMs) / customerStepMs)));
-    // Buyers = customers past the prospect stage, ranked by id (= by creation); buyersBefore[i] counts them
-    // among customer indexes [0, i).
-    const buyersBefore = new Int32Array(customerCount + 1);
-    for (let i = 0; i < customerCount; i++)
-      buyersBefore[i + 1] = buyersBefore[i]! + (stageOf[i] === 0 ? 0 : 1);
-    const anyBuyer = buyersBefore[customerCount]! > 0;
-    db.exec(TEMP_TABLES_SQL);
-    tempTablesCreated = true;
-    db.run(
-      `INSERT INTO temp.bench_buyers (id, owner_id)
-       SELECT id, owner_id FROM customers WHERE id > ? AND (stage <> 'prospect' OR ?) ORDER BY id`,
-      [customerBase, anyBuyer ? 0 : 1],
-    );
-    const fillAmount = prepare('INSERT INTO temp.bench_amounts (k, v) VALUES (?, ?)');
-    for (let i = 0; i < amounts.length; i++) fillAmount.run([i, amounts[i]!]);
-    const fillTime = prepare('INSERT INTO temp.bench_times (k, v) VALUES (?, ?)');
-    for (let i = 0; i < times.length; i++) fillTime.run([i, times[i]!]);
-
-    const orderBase = maxId(db, 'orders');
-    const insertOrders = prepare(ORDERS_SQL);
-    let written = 0;
-    let nextReport = PROGRESS_EVERY;
-    for (let d = 0; d < ORDER_DAYS && written < orderCount; d++) {
-      // Growth: orders on days [0, d) = N·(d/D)², so the daily volume rises linearly over the window.
-      const upTo = d === ORDER_DAYS - 1 ? orderCount : Math.round(orderCount * ((d + 1) / ORDER_DAYS) ** 2);
-      const count = upTo - written;
-      if (count <= 0) continue;
-      const dayMs = firstOrderDayMs + d * DAY_MS;
-      const buyers = anyBuyer ? Math.max(1, buyersBefore[existingAt(dayMs)]!) : existingAt(dayMs);
-      const age = ORDER_DAYS - 1 - d;
-      const [s0, s1, s2] =
-        age > 30
-          ? ['completed', 'completed', 'completed']
-          : age > 7
-            ? ['completed', 'shipped', 'confirmed']
-            : ['shipped', 'confirmed', 'draft'];
-      insertOrders.run([
-        count,
-        orderBase + written,
-        rng.uint32(),
-        rng.uint32(),
-        buyers,
-        rng.uint32(),
-        dayStrings[d]!,
-        s0,
-        s1,
-        s2,
-        nowIso,
-      ]);
-      written += count;
-      if (written >= nextReport) {
-        report({ phase: 'orders', done: written, total: orderCount });
-        nextReport = written + PROGRESS_EVERY;
-      }
-    }
-    summary.orders = written;
+    summary.orders = insertBenchOrders(db, rng, {
+      orderCount,
+      nowMs,
+      orderBase: maxId(db, 'orders'),
+      customerBase,
+      customerCount,
+      stageOf,
+      existingAt,
+      amounts,
+      report,
+      progressEvery: PROGRESS_EVERY,
+    });
     report({ phase: 'orders', done: summary.orders, total: orderCount });
 
     // ---- activities: a light sprinkle over the last 90 days and the next 30 ----
@@ -486,15 +346,12 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
 
     report({ phase: 'saving', done: 0, total: droppedIndexes.length });
     for (const stmt of statements.splice(0)) stmt.free();
-    db.exec(DROP_TEMP_TABLES_SQL);
-    tempTablesCreated = false;
     restoreIndexes(db, droppedIndexes);
     indexesRestored = true;
     report({ phase: 'saving', done: droppedIndexes.length, total: droppedIndexes.length });
     return summary;
   } finally {
     for (const stmt of statements) stmt.free();
-    if (tempTablesCreated) db.exec(DROP_TEMP_TABLES_SQL);
     db.exec(`PRAGMA cache_size = ${Math.trunc(previousCacheSize)}`);
     if (!indexesRestored) {
       // Failure path: the caller must roll back, which restores the indexes anyway; recreate them here too

@@ -205,7 +205,7 @@ CREATE INDEX idx_products_category_name ON products (category, name);
 
 CREATE TABLE orders (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
-  order_no        TEXT    UNIQUE,
+  order_no        TEXT,
   customer_id     INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
   contact_id      INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
   opportunity_id  INTEGER REFERENCES opportunities (id) ON DELETE SET NULL,
@@ -223,8 +223,11 @@ CREATE TABLE orders (
 CREATE INDEX idx_orders_customer_date ON orders (customer_id, order_date);
 CREATE INDEX idx_orders_date ON orders (order_date);
 CREATE INDEX idx_orders_owner_date ON orders (owner_id, order_date);
-CREATE INDEX idx_orders_contact ON orders (contact_id);
-CREATE INDEX idx_orders_opportunity ON orders (opportunity_id);
+-- Partial: most orders have no order number, contact or opportunity, and indexing NULLs cost ~130 MB
+-- at 5,000,000 orders. `x = ?` implies `x IS NOT NULL`, so FK lookups still use these indexes.
+CREATE UNIQUE INDEX uq_orders_order_no ON orders (order_no) WHERE order_no IS NOT NULL;
+CREATE INDEX idx_orders_contact ON orders (contact_id) WHERE contact_id IS NOT NULL;
+CREATE INDEX idx_orders_opportunity ON orders (opportunity_id) WHERE opportunity_id IS NOT NULL;
 
 -- Lines are in their order's currency. A product that was sold cannot be deleted (deactivate it instead).
 CREATE TABLE order_lines (

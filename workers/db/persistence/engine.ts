@@ -11,8 +11,7 @@
  * Every database access goes through one mutex: a read must not see a write whose append is still in
  * flight, and `export()` must never run inside a transaction.
  */
-import type { Database, SqlJsStatic } from 'sql.js';
-import type { UseStore } from 'idb-keyval';
+import type { Database } from 'sql.js';
 import type { PersistenceStatus, Written } from '../contract';
 import {
   applyChanges,

@@ -1,0 +1,77 @@
+/**
+ * What the steps of the demo generator share: the profile sizes, the run's context (locale text, clock,
+ * summary, progress), the row each customer leaves behind for orders and activities, and small helpers
+ * for inserting and for placing instants in office hours.
+ *
+ * Why a separate file: each step (step-*.ts) imports these without importing the orchestrator
+ * (demo-data.ts), so there is no import cycle.
+ */
+import type { Statement, SqlValue } from 'sql.js';
+import type { DemoProgress, DemoSummary, LifecycleStage } from '../contract';
+import type { LocaleText } from './locale-text';
+import { DAY_MS, type Rng } from './random';
+
+/** Sizes of the demo profile (exported for tests and docs). */
+export const DEMO_PROFILE = {
+  users: 12,
+  managers: 3,
+  customers: 500,
+  products: 30,
+  orders: 3000,
+  activities: 2000,
+  orderMonths: 24,
+} as const;
+
+/** Report progress every this many rows. */
+export const PROGRESS_EVERY = 250;
+
+/** Everything a step needs besides the database and the random source. */
+export interface DemoContext {
+  text: LocaleText;
+  zh: boolean;
+  /** Column index for bilingual pairs: 0 = zh-CN, 1 = en. */
+  lang: 0 | 1;
+  nowMs: number;
+  /** When the demo company started using the CRM (≈3 years before `now`). */
+  workspaceStartMs: number;
+  /** Counts of written rows; each step adds to it. */
+  summary: DemoSummary;
+  report: (progress: DemoProgress) => void;
+}
+
+/** A customer as the order and activity steps need it. */
+export interface CustomerRow {
+  id: number;
+  stage: LifecycleStage;
+  ownerId: number | null;
+  createdMs: number;
+  /** Orders only before this instant (lost customers stopped buying). */
+  lostMs: number;
+  shortName: string;
+  orderWeight: number;
+  contactIds: number[];
+}
+
+/** Runs an INSERT … RETURNING id and returns the id. */
+export function insertReturningId(stmt: Statement, params: SqlValue[]): number {
+  stmt.bind(params);
+  try {
+    if (!stmt.step()) throw new Error('INSERT … RETURNING id returned no row');
+    return Number(stmt.get()[0]);
+  } finally {
+    stmt.reset();
+  }
+}
+
+export function roundToMinute(ms: number): number {
+  return Math.floor(ms / 60_000) * 60_000;
+}
+
+/**
+ * Moves an instant to a quarter hour within office hours on the same UTC day: 09:00–18:00 in Beijing
+ * (01:00–10:00 UTC) for zh-CN, 09:00–18:00 in New York (14:00–23:00 UTC, standard time) for en.
+ */
+export function workHours(ms: number, rng: Rng, startUtcHour: number): number {
+  const day = Math.floor(ms / DAY_MS) * DAY_MS;
+  return day + startUtcHour * 3_600_000 + rng.int(36) * 900_000;
+}
