@@ -6,7 +6,7 @@
  */
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { UseStore } from 'idb-keyval';
-import { readChunks, type SnapshotRef } from './idb-store';
+import { putChunks, readChunks, type SnapshotRef } from './idb-store';
 
 export const CHUNK_SIZE = 256 * 1024;
 
@@ -17,17 +17,47 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return hex;
 }
 
-/** Splits `bytes` into copies (not views: structured clone of a view would store its whole buffer). */
-export async function toChunks(
+/** SHA-256 of each CHUNK_SIZE piece of `bytes` (hashed through views: no copies). */
+export function hashChunks(bytes: Uint8Array, size = CHUNK_SIZE): Promise<string[]> {
+  const pieces: Promise<string>[] = [];
+  for (let start = 0; start < bytes.length; start += size)
+    pieces.push(sha256Hex(bytes.subarray(start, start + size)));
+  return Promise.all(pieces);
+}
+
+/**
+ * Stores the pieces of `bytes` whose hash is not in `present`, a few MB per IndexedDB transaction so
+ * memory holds one batch of copies at a time (a view would make structured clone store the whole
+ * buffer, so each piece is sliced). Unreferenced until the meta that lists them is written, so a crash
+ * in between leaves only garbage that the next snapshot collects.
+ */
+export async function storeMissingChunks(
+  store: UseStore,
   bytes: Uint8Array,
+  hashes: readonly string[],
+  present: ReadonlySet<string>,
   size = CHUNK_SIZE,
-): Promise<{ hashes: string[]; chunks: Map<string, Uint8Array> }> {
-  const pieces: Uint8Array[] = [];
-  for (let start = 0; start < bytes.length; start += size) pieces.push(bytes.slice(start, start + size));
-  const hashes = await Promise.all(pieces.map(sha256Hex));
-  const chunks = new Map<string, Uint8Array>();
-  hashes.forEach((hash, index) => chunks.set(hash, pieces[index]!));
-  return { hashes, chunks };
+): Promise<number> {
+  const batchBytes = 16 * 1024 * 1024;
+  let batch: [string, Uint8Array][] = [];
+  let batchSize = 0;
+  let written = 0;
+  const seen = new Set<string>();
+  for (let index = 0; index < hashes.length; index++) {
+    const hash = hashes[index]!;
+    if (present.has(hash) || seen.has(hash)) continue;
+    seen.add(hash);
+    const piece = bytes.slice(index * size, (index + 1) * size);
+    batch.push([hash, piece]);
+    batchSize += piece.length;
+    if (batchSize >= batchBytes) {
+      await putChunks(store, batch);
+      written += batch.length;
+      [batch, batchSize] = [[], 0];
+    }
+  }
+  if (batch.length > 0) await putChunks(store, batch);
+  return written + batch.length;
 }
 
 export class DamagedSnapshotError extends Error {

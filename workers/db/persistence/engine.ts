@@ -22,7 +22,7 @@ import {
   restoreDeleted,
   type TableInfo,
 } from './change-capture';
-import { openSnapshot, toChunks } from './chunks';
+import { hashChunks, openSnapshot, storeMissingChunks } from './chunks';
 import {
   appendLog,
   isLogRecord,
@@ -30,6 +30,7 @@ import {
   readLog,
   readLogRecord,
   readMeta,
+  referencedChunks,
   writeSnapshot,
   type Change,
   type LogRecord,
@@ -461,7 +462,11 @@ export class PersistenceEngine {
   private async snapshotLocked(barrier?: LogRecord): Promise<void> {
     const bytes = this.db.export(); // closes and reopens the connection…
     this.setUpConnection(); // …so foreign keys and capture triggers must be set up again
-    const { hashes, chunks } = await toChunks(bytes);
+    const hashes = await hashChunks(bytes);
+    // Chunks this tab verified and the stored meta still references need not be written again.
+    const stored = await referencedChunks(this.options.store);
+    const present = new Set([...this.verifiedChunks].filter((hash) => stored.has(hash)));
+    await storeMissingChunks(this.options.store, bytes, hashes, present);
     const snapshotSeq = barrier?.seq ?? this.seqApplied;
     await writeSnapshot(
       this.options.store,
@@ -472,8 +477,6 @@ export class PersistenceEngine {
         size: bytes.length,
         at: this.now().toISOString(),
       },
-      chunks,
-      this.verifiedChunks,
       barrier,
     );
     this.seqApplied = snapshotSeq;

@@ -120,17 +120,29 @@ export function countLog(store: UseStore): Promise<number> {
 export const readChunks = (store: UseStore, hashes: string[]) =>
   getMany<unknown>(hashes.map(chunkKey), store);
 
+/** Puts snapshot chunks in one transaction. */
+export function putChunks(store: UseStore, chunks: readonly [string, Uint8Array][]): Promise<void> {
+  return store('readwrite', (os) => {
+    for (const [hash, bytes] of chunks) os.put(bytes, chunkKey(hash));
+    return promisifyRequest(os.transaction);
+  });
+}
+
+/** Hashes of the chunks the stored meta references (current and previous snapshot): present in the store. */
+export async function referencedChunks(store: UseStore): Promise<Set<string>> {
+  const meta = await readMeta(store);
+  return new Set([...(meta?.chunks ?? []), ...(meta?.previous?.chunks ?? [])]);
+}
+
 /**
- * Writes a snapshot atomically: the chunks not already stored, the new meta, and the clean-up of log
- * records and chunks that neither the new snapshot nor the one before it still needs. `reuse` lists
- * hashes this tab verified; they are skipped only if the stored meta still references them (another tab's
- * checkpoint may have deleted them).
+ * Commits a snapshot whose chunks are already stored: writes the new meta (the old one becomes
+ * `previous`), deletes chunks neither references, trims the log up to the previous snapshot and, for a
+ * bulk write, appends its reset record — all in one transaction, so readers see the old snapshot or
+ * the new one, never a mix.
  */
 export function writeSnapshot(
   store: UseStore,
   next: Omit<SnapshotMeta, 'previous' | 'format'>,
-  chunks: Map<string, Uint8Array>,
-  reuse: Set<string>,
   barrier?: LogRecord,
 ): Promise<SnapshotMeta> {
   return store('readwrite', (os) => {
@@ -147,10 +159,6 @@ export function writeSnapshot(
     };
     metaRequest.onsuccess = () => {
       const current = metaRequest.result as SnapshotMeta | undefined;
-      const stored = new Set([...(current?.chunks ?? []), ...(current?.previous?.chunks ?? [])]);
-      for (const [hash, bytes] of chunks) {
-        if (!(reuse.has(hash) && stored.has(hash))) os.put(bytes, chunkKey(hash));
-      }
       const previous: SnapshotRef | null = current
         ? {
             snapshotSeq: current.snapshotSeq,
