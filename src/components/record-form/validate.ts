@@ -1,17 +1,8 @@
 /**
- * Instant hints before a round trip to the worker. The worker validates again and is the authority; these
- * only catch the obvious (empty required field, an email without "@x.y") with the same error codes.
+ * Form error helpers. Validation itself happens in the DB worker (the authority, a few ms away), which
+ * reports every field's problem at once; the forms never pre-empt it with partial checks.
  */
 import type { FieldErrors } from '../../../workers/db/contract';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function hintErrors(values: { name: string; email: string }): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!values.name.trim()) errors.name = 'required';
-  if (values.email.trim() && !EMAIL.test(values.email.trim())) errors.email = 'invalid_email';
-  return errors;
-}
 
 export function hasErrors(errors: FieldErrors): boolean {
   return Object.values(errors).some(Boolean);

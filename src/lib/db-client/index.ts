@@ -11,6 +11,8 @@ export type { DbApi };
 export type DbClient = Comlink.Remote<DbApi>;
 
 let client: DbClient | null = null;
+/** Settles when the worker script fails to load or throws outside a call (Comlink would wait forever). */
+let workerFailed: Promise<Result<never>> = new Promise(() => undefined);
 
 /** Starts the DB worker (once) and returns its typed proxy. */
 export function dbClient(): DbClient {
@@ -18,6 +20,15 @@ export function dbClient(): DbClient {
     const worker = new Worker(new URL('../../../workers/db.worker.ts', import.meta.url), {
       type: 'module',
       name: 'db',
+    });
+    workerFailed = new Promise((resolve) => {
+      worker.addEventListener('error', (event) =>
+        resolve({
+          ok: false,
+          code: 'not_ready',
+          message: event.message || 'the database worker failed to start',
+        }),
+      );
     });
     client = Comlink.wrap<DbApi>(worker);
   }
@@ -27,9 +38,12 @@ export function dbClient(): DbClient {
 /** Opens the workspace and forwards the worker's events to `onEvent`. */
 export async function openDatabase(onEvent: (event: DbEvent) => void): Promise<Result<OpenInfo>> {
   const db = dbClient();
-  await db.subscribe(Comlink.proxy(onEvent));
   const storeName = new URLSearchParams(location.search).get('store') ?? undefined;
-  return db.open({ wasmUrl: new URL(wasmUrl, location.href).href, storeName });
+  const opening = (async () => {
+    await db.subscribe(Comlink.proxy(onEvent));
+    return db.open({ wasmUrl: new URL(wasmUrl, location.href).href, storeName });
+  })();
+  return Promise.race([opening, workerFailed]);
 }
 
 /** Wraps a callback so it can be passed to the worker (progress reporting). */
