@@ -49,6 +49,19 @@ function workspace(options: { store?: UseStore; lock?: Mutex } = {}) {
   return { name, store, open };
 }
 
+/** A store whose writes fail with QuotaExceededError while `full` is set, as a full disk does. */
+function fillableDisk() {
+  const inner = openIdbStore(`quota-${++storeCounter}-${Date.now()}`);
+  const disk: { full: boolean; store: UseStore } = {
+    full: false,
+    store: ((mode, callback) =>
+      disk.full && mode === 'readwrite'
+        ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+        : inner(mode, callback)) as UseStore,
+  };
+  return disk;
+}
+
 const insertCustomer = (name: string) => (db: Database) => {
   db.run('INSERT INTO customers (name) VALUES (?)', [name]);
   return Number(db.exec('SELECT last_insert_rowid()')[0]!.values[0]![0]);
@@ -101,22 +114,17 @@ describe('persistence engine', () => {
   });
 
   it('reports a quota error as its own code, keeps memory consistent and recovers on retry', async () => {
-    const inner = openIdbStore(`quota-${Date.now()}`);
-    let full = false;
-    const store: UseStore = (mode, callback) =>
-      full && mode === 'readwrite'
-        ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-        : inner(mode, callback);
-    const ws = workspace({ store });
+    const disk = fillableDisk();
+    const ws = workspace({ store: disk.store });
     const { engine } = await ws.open();
     await engine.write(insertCustomer('before'));
-    full = true;
+    disk.full = true;
     const failure = await engine.write(insertCustomer('refused')).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PersistenceError);
     expect((failure as PersistenceError).code).toBe('quota_exceeded');
     expect(engine.currentStatus()).toMatchObject({ state: 'error', readOnly: false });
     expect(await names(engine)).toEqual(['before']);
-    full = false;
+    disk.full = false;
     await engine.retryStorage();
     expect(engine.currentStatus().problems).toEqual([]);
     await engine.write(insertCustomer('refused'));
@@ -311,21 +319,16 @@ describe('persistence engine', () => {
   });
 
   it('keeps memory equal to storage when a bulk write cannot be saved', async () => {
-    const inner = openIdbStore(`bulk-quota-${Date.now()}`);
-    let full = false;
-    const store: UseStore = (mode, callback) =>
-      full && mode === 'readwrite'
-        ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-        : inner(mode, callback);
-    const ws = workspace({ store });
+    const disk = fillableDisk();
+    const ws = workspace({ store: disk.store });
     const { engine } = await ws.open();
     await engine.write(insertCustomer('safe'));
-    full = true;
+    disk.full = true;
     await expect(engine.bulkWrite((db) => db.run('DELETE FROM customers'))).rejects.toMatchObject({
       code: 'quota_exceeded',
     });
     expect(await names(engine)).toEqual(['safe']);
-    full = false;
+    disk.full = false;
     await engine.write(insertCustomer('next'));
     expect(await names(engine)).toEqual(['safe', 'next']);
   });
