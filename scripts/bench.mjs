@@ -62,7 +62,7 @@ function rendererRss() {
 
 function memorySampler() {
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, rendererRss())), 250);
+  const timer = setInterval(() => (peak = Math.max(peak, rendererRss())), 1000);
   return { stop: () => (clearInterval(timer), Math.max(peak, rendererRss())) };
 }
 
@@ -220,6 +220,10 @@ function table(small, big) {
   console.log('\n' + line(['figure', 'small', 'bench', 'goal']));
   console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
   for (const r of rows) console.log(line(r));
+  if (big.wholeImage.singlePutError) {
+    console.log(`\nnaive single-put save at the bench profile failed: ${big.wholeImage.singlePutError}`);
+    console.log('(whole-image figure above: export + the image in 128 MB slices in one transaction)');
+  }
   console.log('\nlist query shapes at bench profile (p95 ms):');
   for (const [name, s] of Object.entries(big.list.shapes)) console.log(`  ${name.padEnd(40)} ${f(s.p95)}`);
 }

@@ -75,5 +75,7 @@ export interface DbApi {
    * Measures what a naive sql.js app pays per save (export the whole image + one IndexedDB put), for the
    * benchmark's comparison with the log-first save. Writes to a scratch database and removes it.
    */
-  benchWholeImageSave(): Promise<Result<{ bytes: number; exportMs: number; putMs: number; totalMs: number }>>;
+  benchWholeImageSave(): Promise<
+    Result<{ bytes: number; exportMs: number; putMs: number; totalMs: number; singlePutError: string | null }>
+  >;
 }

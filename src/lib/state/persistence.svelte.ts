@@ -24,6 +24,7 @@ class PersistenceState {
   /** Problems the user closed; only problems that do not make the workspace read-only can be closed. */
   #dismissed = $state<string[]>([]);
   #persistenceRequested = false;
+  #storageTimer: ReturnType<typeof setTimeout> | null = null;
 
   readOnly = $derived(this.status.readOnly || this.status.problems.some((problem) => problem.readOnly));
   visibleProblems = $derived(
@@ -38,7 +39,13 @@ class PersistenceState {
   }
 
   apply(status: PersistenceStatus): void {
+    const savedAgain = status.lastSavedAt !== this.status.lastSavedAt;
     this.status = status;
+    // Storage use changes with saves; estimating it is not free, so at most once per quiet second.
+    if (savedAgain || this.storage === null) {
+      if (this.#storageTimer) clearTimeout(this.#storageTimer);
+      this.#storageTimer = setTimeout(() => void this.refreshStorage().catch(() => undefined), 1000);
+    }
   }
 
   dismiss(problem: Problem): void {

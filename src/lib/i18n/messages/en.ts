@@ -30,6 +30,7 @@ export const en = {
   'status.saving': 'Saving…',
   'status.error': 'Not saved',
   'status.savedAt': 'Last saved {time}',
+  'status.storageUsed': '{size} used',
   'status.readOnly': 'Read-only',
 
   'boot.failedTitle': 'The database could not be opened',

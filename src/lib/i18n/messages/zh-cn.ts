@@ -27,6 +27,7 @@ export const zhCN: Messages = {
   'status.saving': '保存中…',
   'status.error': '保存失败',
   'status.savedAt': '上次保存 {time}',
+  'status.storageUsed': '已用 {size}',
   'status.readOnly': '只读',
 
   'boot.failedTitle': '无法打开数据库',
