@@ -222,7 +222,7 @@ function table(small, big) {
   for (const r of rows) console.log(line(r));
   if (big.wholeImage.singlePutError) {
     console.log(`\nnaive single-put save at the bench profile failed: ${big.wholeImage.singlePutError}`);
-    console.log('(whole-image figure above: export + the image in 128 MB slices in one transaction)');
+    console.log('(whole-image figure above: export + the image in 64 MB slices in one transaction)');
   }
   console.log('\nlist query shapes at bench profile (p95 ms):');
   for (const [name, s] of Object.entries(big.list.shapes)) console.log(`  ${name.padEnd(40)} ${f(s.p95)}`);

@@ -235,16 +235,16 @@ const api: DbApi = {
           });
         });
       // What a naive app does: one put of the whole image. Chromium refuses values over ~133 MB, so past
-      // that size the closest naive save is the image in 128 MB slices in one transaction.
+      // that size the closest naive save is the image in 64 MB slices in one transaction.
       let singlePutError: string | null = null;
       try {
         await putAll([bytes]);
       } catch (error) {
         singlePutError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        const slice = 128 * 1024 * 1024;
+        const slice = 64 * 1024 * 1024; // copies: cloning a view would store its whole buffer
         const pieces: Uint8Array[] = [];
         for (let start = 0; start < bytes.length; start += slice)
-          pieces.push(bytes.subarray(start, start + slice));
+          pieces.push(bytes.slice(start, start + slice));
         await putAll(pieces);
       }
       const saved = performance.now();
