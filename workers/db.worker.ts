@@ -49,6 +49,8 @@ const emit = (event: DbEvent) => {
 };
 
 const nowIso = () => new Date().toISOString();
+const describe = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 async function open(options: OpenOptions): Promise<Result<OpenInfo>> {
   if (typeof indexedDB === 'undefined') {
@@ -234,18 +236,29 @@ const api: DbApi = {
             os.transaction.onabort = () => reject(os.transaction.error);
           });
         });
-      // What a naive app does: one put of the whole image. Chromium refuses values over ~133 MB, so past
-      // that size the closest naive save is the image in 64 MB slices in one transaction.
-      let singlePutError: string | null = null;
+      // What a naive app does: one put of the whole image. Chromium refuses values over ~133 MB; past that
+      // the closest naive save is the image in 64 MB slices in one transaction, and at ~1 GB that is
+      // refused too. Failures are reported, not hidden: the export alone is then a lower bound.
+      let failure: string | null = null;
       try {
         await putAll([bytes]);
       } catch (error) {
-        singlePutError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        failure = describe(error);
         const slice = 64 * 1024 * 1024; // copies: cloning a view would store its whole buffer
         const pieces: Uint8Array[] = [];
         for (let start = 0; start < bytes.length; start += slice)
           pieces.push(bytes.slice(start, start + slice));
-        await putAll(pieces);
+        try {
+          await putAll(pieces);
+        } catch (sliced) {
+          failure = `${failure}; in 64 MB slices: ${describe(sliced)}`;
+          const exportMs = exported - started;
+          await scratch(
+            'readwrite',
+            (os) => void os.delete(IDBKeyRange.bound(['image', 0], ['image', Infinity])),
+          );
+          return { bytes: bytes.length, exportMs, putMs: null, totalMs: null, failure, saved: false };
+        }
       }
       const saved = performance.now();
       await scratch(
@@ -257,7 +270,8 @@ const api: DbApi = {
         exportMs: exported - started,
         putMs: saved - exported,
         totalMs: saved - started,
-        singlePutError,
+        failure,
+        saved: true,
       };
     }),
 };

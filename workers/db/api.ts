@@ -21,6 +21,17 @@ import type {
   Written,
 } from './contract';
 
+/** The naive save's cost, or why it could not be done (`putMs`/`totalMs` null when nothing was stored). */
+export interface WholeImageSave {
+  bytes: number;
+  exportMs: number;
+  putMs: number | null;
+  totalMs: number | null;
+  /** Why the single put (and, if tried, the sliced put) failed. */
+  failure: string | null;
+  saved: boolean;
+}
+
 export interface OpenOptions {
   /** IndexedDB database name; tests and benchmarks use their own. */
   storeName?: string;
@@ -75,7 +86,5 @@ export interface DbApi {
    * Measures what a naive sql.js app pays per save (export the whole image + one IndexedDB put), for the
    * benchmark's comparison with the log-first save. Writes to a scratch database and removes it.
    */
-  benchWholeImageSave(): Promise<
-    Result<{ bytes: number; exportMs: number; putMs: number; totalMs: number; singlePutError: string | null }>
-  >;
+  benchWholeImageSave(): Promise<Result<WholeImageSave>>;
 }
