@@ -15,7 +15,7 @@ import { BrowserCoordinator } from './db/sync/coordinator';
 import * as customers from './db/repositories/customers';
 import * as contacts from './db/repositories/contacts';
 import * as users from './db/repositories/users';
-import { clearWorkspaceData } from './db/repositories/workspace';
+import { clearWorkspaceData, refreshPlannerStats } from './db/repositories/workspace';
 
 let engine: PersistenceEngine | null = null;
 let opening: Promise<Result<OpenInfo>> | null = null;
@@ -165,7 +165,9 @@ const api: DbApi = {
       const { generateDemoData } = await import('./db/demo/demo-data');
       const { value } = await e.bulkWrite((db) => {
         clearWorkspaceData(db);
-        return generateDemoData(db, { locale, now: new Date(), onProgress });
+        const summary = generateDemoData(db, { locale, now: new Date(), onProgress });
+        refreshPlannerStats(db);
+        return summary;
       });
       return value;
     }),
@@ -175,7 +177,9 @@ const api: DbApi = {
       const { generateBenchData } = await import('./db/demo/bench-data');
       const { value } = await e.bulkWrite((db) => {
         clearWorkspaceData(db);
-        return generateBenchData(db, { ...size, now: new Date(), onProgress });
+        const summary = generateBenchData(db, { ...size, now: new Date(), onProgress });
+        refreshPlannerStats(db);
+        return summary;
       });
       return value;
     }),

@@ -22,3 +22,12 @@ export function clearWorkspaceData(db: Database): void {
   );
   db.exec(statements.join(';\n'));
 }
+
+/**
+ * Gives SQLite's planner row statistics after a bulk load, so a filter on a few owners among 1,000,000
+ * customers uses the owner index instead of walking a sort index (measured 96 → 25 ms). Bulk writes are
+ * saved as snapshots, so every tab gets the same `sqlite_stat1`; `analysis_limit` keeps it under a second.
+ */
+export function refreshPlannerStats(db: Database): void {
+  db.exec('PRAGMA analysis_limit = 1000; ANALYZE');
+}
