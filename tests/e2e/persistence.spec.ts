@@ -162,3 +162,40 @@ test('a full disk shows a banner, keeps the typed input and the data, and recove
   await expect(customerGrid(page).getByRole('row', { name: /Before the disk filled/ })).toBeVisible();
   await expect(countText(page, 2)).toBeVisible();
 });
+
+test('a damaged saved change is reported, everything before it is shown, and the workspace turns read-only', async ({
+  page,
+}) => {
+  await openApp(page);
+  for (const name of ['First Co', 'Second Co', 'Third Co']) await createCustomer(page, { name });
+  // Damage the newest log record the way a failing disk might: unreadable content under its key.
+  const damaged = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('kehu-crm');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const store = request.result.transaction('kv', 'readwrite').objectStore('kv');
+          const head = store.get('head');
+          head.onsuccess = () => {
+            const seq = (head.result as { seq: number }).seq;
+            store.put({ garbage: true }, ['log', seq]);
+            store.transaction.oncomplete = () => resolve(seq);
+          };
+        };
+      }),
+  );
+  expect(damaged).toBeGreaterThan(0);
+
+  await page.reload();
+  const banner = page.getByRole('alert').filter({ hasText: /change log in browser storage is damaged/ });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText(`#${damaged}`);
+  await expect(page.getByRole('status', { name: EN.status })).toContainText('Read-only');
+  const grid = customerGrid(page);
+  await expect(grid.getByRole('row', { name: /First Co/ })).toBeVisible();
+  await expect(grid.getByRole('row', { name: /Second Co/ })).toBeVisible();
+  await expect(grid.getByRole('row', { name: /Third Co/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: EN.newCustomer, exact: true }).first()).toBeDisabled();
+  await expect(banner.getByRole('button', { name: 'Download .sqlite backup' })).toBeEnabled();
+});
