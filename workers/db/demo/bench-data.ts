@@ -26,6 +26,7 @@
  *
  * Deterministic for a given (seed, now, customers, orders) on an empty database.
  */
+import { setIntegerPragma } from '../sql-text';
 import type { Database, SqlValue, Statement } from 'sql.js';
 import type { DemoProgress, DemoSummary, LifecycleStage } from '../contract';
 import { type SavedIndex, dropIndexes, restoreIndexes } from './bulk-indexes';
@@ -125,7 +126,7 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
   // 128 MiB keeps the extra memory bounded). temp_store is
   // left alone: changing it would drop the persistence engine's temp triggers.
   const previousCacheSize = Number(db.exec('PRAGMA cache_size')[0]?.values[0]?.[0] ?? -2000);
-  db.exec(`PRAGMA cache_size = -${BULK_CACHE_KIB}`);
+  setIntegerPragma(db, 'cache_size', -BULK_CACHE_KIB);
   let droppedIndexes: SavedIndex[] = [];
   let indexesRestored = false;
   try {
@@ -352,7 +353,7 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
     return summary;
   } finally {
     for (const stmt of statements) stmt.free();
-    db.exec(`PRAGMA cache_size = ${Math.trunc(previousCacheSize)}`);
+    setIntegerPragma(db, 'cache_size', Math.trunc(previousCacheSize));
     if (!indexesRestored) {
       // Failure path: the caller must roll back, which restores the indexes anyway; recreate them here too
       // in case it does not, so the schema never silently loses an index.

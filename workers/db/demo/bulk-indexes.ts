@@ -5,6 +5,7 @@
  *
  * Only safe inside a transaction (the caller's): both steps are DDL, so a rollback restores the schema.
  */
+import { quoteIdentifier } from '../sql-text';
 import type { Database } from 'sql.js';
 
 /** Tables the benchmark fills in bulk; their secondary indexes are rebuilt once at the end. */
@@ -38,7 +39,8 @@ export function dropIndexes(db: Database): SavedIndex[] {
   } finally {
     stmt.free();
   }
-  for (const index of saved) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
+  // Names read from sqlite_master just above.
+  for (const index of saved) db.exec('DROP INDEX ' + quoteIdentifier(index.name));
   return saved;
 }
 

@@ -9,7 +9,10 @@
  */
 import type { Database } from 'sql.js';
 import { NewerSchemaError } from '../errors';
-import initial from './001-initial.sql?raw';
+import { setIntegerPragma } from '../sql-text';
+import initialPeople from './001-initial-people.sql?raw';
+import initialSales from './001-initial-sales.sql?raw';
+import initialService from './001-initial-service.sql?raw';
 
 export interface Migration {
   version: number;
@@ -17,7 +20,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+/** Version 1 is one migration split by domain into three files so each fits on a few screens. */
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'initial', sql: [initialPeople, initialSales, initialService].join('\n') },
+];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
@@ -53,7 +59,7 @@ export function migrate(
         if (violations.length > 0) {
           throw new Error(`leaves ${violations[0]?.values.length ?? 0} foreign-key violation(s)`);
         }
-        db.exec(`PRAGMA user_version = ${m.version}`);
+        setIntegerPragma(db, 'user_version', m.version);
         db.exec('COMMIT');
       } catch (error) {
         try {

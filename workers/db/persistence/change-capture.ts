@@ -12,6 +12,7 @@
  */
 import type { Database, SqlValue } from 'sql.js';
 import type { Change } from './idb-store';
+import { quoteIdentifier } from '../sql-text';
 import { PersistenceError } from './types';
 
 export interface TableInfo {
@@ -19,7 +20,7 @@ export interface TableInfo {
   columns: string[];
 }
 
-const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+const quote = quoteIdentifier;
 
 /** The schema's own tables (not sqlite_*), each with its columns; all have an integer `id` key. */
 export function readSchema(db: Database): Map<string, TableInfo> {

@@ -1,7 +1,7 @@
 /**
  * Customers: the list screen's paged query and single-row CRUD.
  *
- * The list must stay fast at 1,000,000 rows, so every sort maps to the order of an index in 001-initial.sql
+ * The list must stay fast at 1,000,000 rows, so every sort maps to the order of an index in 001-initial-people.sql
  * (sort key, then name where ties are common, then id so pages never overlap or skip) and a page is read
  * from that index instead of sorting the table. Measured on 1M synthetic rows in node: first pages 20–40 ms
  * for every sort; a deep page costs a scan up to the offset.

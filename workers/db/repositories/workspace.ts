@@ -2,6 +2,7 @@
  * Whole-workspace operations. Table names come from `sqlite_master` (the schema itself), never from input.
  */
 import type { Database } from 'sql.js';
+import { quoteIdentifier } from '../sql-text';
 
 /** Configuration the user set up, kept when the data is replaced (demo data, test profiles). */
 const KEPT_TABLES = new Set(['pipeline_stages', 'custom_field_definitions', 'saved_views', 'workflow_rules']);
@@ -15,7 +16,7 @@ export function clearWorkspaceData(db: Database): void {
   const statements: string[] = [];
   for (const [name] of tables?.values ?? []) {
     const table = String(name);
-    if (!KEPT_TABLES.has(table)) statements.push('DELETE FROM main."' + table.replaceAll('"', '""') + '"');
+    if (!KEPT_TABLES.has(table)) statements.push('DELETE FROM main.' + quoteIdentifier(table));
   }
   statements.push(
     "DELETE FROM main.sqlite_sequence WHERE name NOT IN ('pipeline_stages', 'custom_field_definitions', 'saved_views', 'workflow_rules')",
