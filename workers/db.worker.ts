@@ -3,52 +3,28 @@
  * through Comlink. Expected failures are returned as `{ ok: false, code, message }` values.
  */
 import * as Comlink from 'comlink';
-import type { UseStore } from 'idb-keyval';
 import initSqlJs from 'sql.js';
-import type { DbApi, OpenOptions } from './db/api';
-import type { DbEvent, OpenInfo, PersistenceStatus, Result } from './db/contract';
+import type { CoreApi, DbApi, OpenOptions } from './db/api';
+import type { OpenInfo, Result } from './db/contract';
 import { DomainError } from './db/errors';
 import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations';
-import { PersistenceEngine, PersistenceError } from './db/persistence/engine';
+import { PersistenceEngine } from './db/persistence/engine';
 import { countLog, openIdbStore } from './db/persistence/idb-store';
 import { BrowserCoordinator } from './db/sync/coordinator';
 import * as customers from './db/repositories/customers';
 import * as contacts from './db/repositories/contacts';
 import * as users from './db/repositories/users';
 import { clearWorkspaceData, refreshPlannerStats } from './db/repositories/workspace';
+import { emit, guard, nowIso, ok, runtime } from './db/runtime';
+import { backupsHandlers } from './db/features/backups/handlers';
+import { encryptionHandlers } from './db/features/encryption/handlers';
+import { exportHandlers } from './db/features/export/handlers';
+import { importHandlers } from './db/features/import/handlers';
+import { sqlConsoleHandlers } from './db/features/sql/handlers';
 
-let engine: PersistenceEngine | null = null;
 let opening: Promise<Result<OpenInfo>> | null = null;
-let listener: ((event: DbEvent) => void) | null = null;
-let store: UseStore | null = null;
-let currentWorkspace = 'kehu-crm';
 const customerCounts = new customers.CountCache();
-let lastStatus: PersistenceStatus | null = null;
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-
-/** The one place where thrown errors become results: domain and persistence errors are expected. */
-async function guard<T>(task: (engine: PersistenceEngine) => Promise<T> | T): Promise<Result<T>> {
-  if (!engine) return { ok: false, code: 'not_ready', message: 'the database is not open yet' };
-  try {
-    return ok(await task(engine));
-  } catch (error) {
-    if (error instanceof DomainError)
-      return { ok: false, code: error.code, message: error.message, fields: error.fields };
-    if (error instanceof PersistenceError) return { ok: false, code: error.code, message: error.message };
-    if (error instanceof Error && /constraint failed/i.test(error.message)) {
-      return { ok: false, code: 'constraint', message: error.message };
-    }
-    throw error;
-  }
-}
-
-const emit = (event: DbEvent) => {
-  if (event.type === 'status') lastStatus = event.status;
-  listener?.(event);
-};
-
-const nowIso = () => new Date().toISOString();
 const describe = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
@@ -61,19 +37,21 @@ async function open(options: OpenOptions): Promise<Result<OpenInfo>> {
     };
   }
   const SQL = await initSqlJs({ locateFile: () => options.wasmUrl });
-  currentWorkspace = options.storeName ?? 'kehu-crm';
-  store = openIdbStore(currentWorkspace);
+  runtime.SQL = SQL;
+  runtime.workspace = options.storeName ?? 'kehu-crm';
+  const store = openIdbStore(runtime.workspace);
+  runtime.store = store;
   const { engine: opened, created } = await PersistenceEngine.open({
     SQL,
     store,
-    coordinator: new BrowserCoordinator(currentWorkspace),
+    coordinator: new BrowserCoordinator(runtime.workspace),
     tab: crypto.randomUUID(),
     migrate: (db) => void migrate(db),
     latestSchemaVersion: LATEST_SCHEMA_VERSION,
     onStatus: (status) => emit({ type: 'status', status }),
     onChanged: (tables, remote) => emit({ type: 'changed', tables, remote }),
   });
-  engine = opened;
+  runtime.engine = opened;
   const customerCount = await opened.read((db) =>
     Number(db.exec('SELECT count(*) FROM customers')[0]?.values[0]?.[0] ?? 0),
   );
@@ -83,7 +61,7 @@ async function open(options: OpenOptions): Promise<Result<OpenInfo>> {
   return ok({ schemaVersion, seq: opened.seq, customerCount, created });
 }
 
-const api: DbApi = {
+const coreHandlers: CoreApi = {
   open(options) {
     opening ??= open(options).catch((error: unknown) => {
       opening = null;
@@ -97,8 +75,8 @@ const api: DbApi = {
   },
 
   subscribe(callback) {
-    listener = callback;
-    if (lastStatus) callback({ type: 'status', status: lastStatus });
+    runtime.listener = callback;
+    if (runtime.lastStatus) callback({ type: 'status', status: runtime.lastStatus });
   },
 
   listCustomers: (query) =>
@@ -214,7 +192,7 @@ const api: DbApi = {
           const pageSize = db.exec('PRAGMA page_size')[0]?.values[0]?.[0];
           return Number(pages ?? 0) * Number(pageSize ?? 0);
         }),
-        logRecords: store ? await countLog(store) : 0,
+        logRecords: runtime.store ? await countLog(runtime.store) : 0,
       };
     }),
 
@@ -231,7 +209,7 @@ const api: DbApi = {
       const started = performance.now();
       const bytes = await e.exportDatabase();
       const exported = performance.now();
-      const scratch = openIdbStore(`${currentWorkspace}-whole-image-bench`);
+      const scratch = openIdbStore(`${runtime.workspace}-whole-image-bench`);
       const putAll = (pieces: Uint8Array[]) =>
         scratch('readwrite', (os) => {
           pieces.forEach((piece, index) => os.put(piece, ['image', index]));
@@ -278,6 +256,15 @@ const api: DbApi = {
         saved: true,
       };
     }),
+};
+
+const api: DbApi = {
+  ...coreHandlers,
+  ...importHandlers,
+  ...exportHandlers,
+  ...sqlConsoleHandlers,
+  ...backupsHandlers,
+  ...encryptionHandlers,
 };
 
 Comlink.expose(api);

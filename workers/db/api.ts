@@ -20,6 +20,11 @@ import type {
   User,
   Written,
 } from './contract';
+import type { BackupsApi } from './features/backups/api';
+import type { EncryptionApi } from './features/encryption/api';
+import type { ExportApi } from './features/export/api';
+import type { ImportApi } from './features/import/api';
+import type { SqlConsoleApi } from './features/sql/api';
 
 /** The naive save's cost, or why it could not be done (`putMs`/`totalMs` null when nothing was stored). */
 export interface WholeImageSave {
@@ -39,7 +44,8 @@ export interface OpenOptions {
   wasmUrl: string;
 }
 
-export interface DbApi {
+/** The foundation's calls: open, customers and contacts, demo data, storage. */
+export interface CoreApi {
   open(options: OpenOptions): Promise<Result<OpenInfo>>;
   /** Events (status, changed tables) are pushed to this Comlink-proxied listener. */
   subscribe(listener: (event: DbEvent) => void): void;
@@ -88,3 +94,6 @@ export interface DbApi {
    */
   benchWholeImageSave(): Promise<Result<WholeImageSave>>;
 }
+
+/** Everything the UI can ask of the DB worker: the core plus one interface per feature. */
+export interface DbApi extends CoreApi, ImportApi, ExportApi, SqlConsoleApi, BackupsApi, EncryptionApi {}

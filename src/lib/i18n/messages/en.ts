@@ -1,3 +1,9 @@
+import { importDataEn } from './import';
+import { sqlConsoleEn } from './sql';
+import { dashboardEn } from './dashboard';
+import { backupsEn } from './backups';
+import { encryptionEn } from './encryption';
+
 /**
  * English messages. This object is the source of the message keys: `zh-CN.ts` is typed against it, so a key
  * missing in either language is a compile error. `{name}` placeholders are filled by `t(key, params)`;
@@ -237,6 +243,12 @@ export const en = {
 
   'notFound.title': 'Page not found',
   'notFound.text': 'There is no page at this address.',
+
+  ...importDataEn,
+  ...sqlConsoleEn,
+  ...dashboardEn,
+  ...backupsEn,
+  ...encryptionEn,
 };
 
 export type MessageKey = keyof typeof en;

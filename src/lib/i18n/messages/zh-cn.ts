@@ -1,4 +1,9 @@
 import type { Messages } from './en';
+import { importDataZhCN } from './import';
+import { sqlConsoleZhCN } from './sql';
+import { dashboardZhCN } from './dashboard';
+import { backupsZhCN } from './backups';
+import { encryptionZhCN } from './encryption';
 
 /** Simplified Chinese messages; typed against the English keys so none can be missing. */
 export const zhCN: Messages = {
@@ -225,4 +230,10 @@ export const zhCN: Messages = {
 
   'notFound.title': '页面不存在',
   'notFound.text': '此地址没有对应的页面。',
+
+  ...importDataZhCN,
+  ...sqlConsoleZhCN,
+  ...dashboardZhCN,
+  ...backupsZhCN,
+  ...encryptionZhCN,
 };

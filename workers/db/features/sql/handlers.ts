@@ -1,0 +1,4 @@
+/** Implements {@link SqlConsoleApi} in the DB worker. */
+import type { SqlConsoleApi } from './api';
+
+export const sqlConsoleHandlers: SqlConsoleApi = {};
