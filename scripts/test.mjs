@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { findChromium } from './find-chromium.mjs';
+import { ensureSqlite3, findChromium } from './find-chromium.mjs';
 
 const e2eOnly = process.argv.includes('--e2e-only');
 const extra = process.argv.slice(2).filter((arg) => arg !== '--e2e-only');
@@ -18,6 +18,7 @@ const run = (command, args, env = {}) =>
 let chromium;
 try {
   chromium = findChromium({ install: true });
+  ensureSqlite3({ install: true });
 } catch (error) {
   console.error(String(error instanceof Error ? error.message : error));
   process.exit(1);
