@@ -16,8 +16,7 @@ export async function downloadBackup(): Promise<void> {
     reportFailure(result);
     return;
   }
-  const blob = new Blob([result.value as Uint8Array<ArrayBuffer>], { type: 'application/vnd.sqlite3' });
-  const url = URL.createObjectURL(blob);
+  const url = URL.createObjectURL(result.value);
   const file = backupFileName();
   const link = document.createElement('a');
   link.href = url;

@@ -80,8 +80,8 @@ export interface CoreApi {
     onProgress?: (progress: DemoProgress) => void,
   ): Promise<Result<DemoSummary>>;
 
-  /** The whole database as a SQLite file (transferred, not copied). */
-  exportDatabase(): Promise<Result<Uint8Array>>;
+  /** The whole database as a SQLite file, ready to download (a Blob crosses threads as a handle). */
+  exportDatabase(): Promise<Result<Blob>>;
   integrityCheck(): Promise<Result<string>>;
   storageInfo(): Promise<Result<StorageInfo>>;
   /** Writes a snapshot and trims the log (also runs by itself when idle). */
