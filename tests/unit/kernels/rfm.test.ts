@@ -1,0 +1,76 @@
+// Reference: tests/reference/rfm_reference.py (pandas 1.5.3 groupby + qcut(rank(method='first'))).
+import { describe, expect, it } from 'vitest';
+import { quintileScores, rfmScores, rfmValues } from '../../../workers/kernels/rfm';
+import ref from '../../reference/rfm_reference.json';
+import { kernelErrorCode } from './expect-kernel-error';
+
+const orders = {
+  customerIndex: Int32Array.from(ref.input.customerIndex),
+  day: Int32Array.from(ref.input.day),
+  amount: Float64Array.from(ref.input.amount),
+};
+
+describe('rfmValues / rfmScores vs pandas', () => {
+  const values = rfmValues(orders, ref.input.customerCount, ref.input.asOf);
+  const scores = rfmScores(values);
+
+  it('matches recency, frequency and monetary per customer', () => {
+    ref.customers.forEach((c, k) => {
+      expect(values.recency[c]).toBe(ref.recency[k]);
+      expect(values.frequency[c]).toBe(ref.frequency[k]);
+      expect(values.monetary[c]).toBeCloseTo(ref.monetary[k]!, 9);
+    });
+  });
+
+  it('matches qcut quintile scores, recency reversed', () => {
+    ref.customers.forEach((c, k) => {
+      expect([scores.r[c], scores.f[c], scores.m[c]]).toEqual([ref.rScore[k], ref.fScore[k], ref.mScore[k]]);
+    });
+  });
+
+  it('leaves customers without orders unscored', () => {
+    for (let c = 50; c < ref.input.customerCount; c++) {
+      expect(values.recency[c]).toBe(-1);
+      expect([scores.r[c], scores.f[c], scores.m[c]]).toEqual([0, 0, 0]);
+    }
+  });
+
+  it('puts rank boundaries in the same bin as qcut for 2..120 customers', () => {
+    for (const [size, expected] of Object.entries(ref.qcutBySize)) {
+      const m = Number(size);
+      const ranks = Float64Array.from({ length: m }, (_, i) => i + 1);
+      expect(Array.from(quintileScores(ranks, () => true)), `m = ${m}`).toEqual(expected);
+    }
+  });
+
+  it('breaks ties by position (rank method first)', () => {
+    expect(Array.from(quintileScores([7, 7, 7, 7, 7], () => true))).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('rfm bad input', () => {
+  const one = (over: Partial<typeof orders>) => ({
+    customerIndex: Int32Array.of(0),
+    day: Int32Array.of(10),
+    amount: Float64Array.of(5),
+    ...over,
+  });
+
+  it('rejects empty, mismatched, non-finite, out-of-range and future orders', () => {
+    expect(kernelErrorCode(() => rfmValues(one({ customerIndex: new Int32Array(0) }), 1, 10))).toBe(
+      'EMPTY_INPUT',
+    );
+    expect(kernelErrorCode(() => rfmValues(one({ day: Int32Array.of(1, 2) }), 1, 10))).toBe(
+      'LENGTH_MISMATCH',
+    );
+    expect(kernelErrorCode(() => rfmValues(one({ amount: Float64Array.of(NaN) }), 1, 10))).toBe('NON_FINITE');
+    expect(kernelErrorCode(() => rfmValues(one({ customerIndex: Int32Array.of(3) }), 1, 10))).toBe(
+      'INVALID_PARAMETER',
+    );
+    expect(kernelErrorCode(() => rfmValues(one({}), 1, 9))).toBe('INVALID_PARAMETER');
+  });
+
+  it('refuses to score fewer than two customers', () => {
+    expect(kernelErrorCode(() => rfmScores(rfmValues(one({}), 3, 10)))).toBe('TOO_FEW_SAMPLES');
+  });
+});

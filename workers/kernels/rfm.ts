@@ -1,0 +1,104 @@
+/**
+ * RFM (recency, frequency, monetary) per customer, and 1–5 quintile scores.
+ *
+ * Follows the usual RFM recipe (Hughes, "Strategic Database Marketing", 1994) with the pandas idiom for
+ * scores: `pd.qcut(series.rank(method='first'), 5, labels=…)` (pandas 1.5). Reference values:
+ * tests/reference/rfm_reference.py → rfm_reference.json.
+ */
+
+import { KernelError, requireFinite, requireInteger, requireNonEmpty, requireSameLength } from './errors';
+
+export interface OrderColumns {
+  /** Dense customer number 0..customerCount-1 of each order. */
+  customerIndex: Int32Array;
+  /** Order date as a day number (e.g. days since 1970-01-01). */
+  day: Int32Array;
+  amount: Float64Array;
+}
+
+export interface RfmValues {
+  /** asOf − last order day; −1 for a customer without orders. */
+  recency: Int32Array;
+  /** Number of orders (0 for a customer without orders). */
+  frequency: Int32Array;
+  /** Sum of order amounts. */
+  monetary: Float64Array;
+}
+
+export interface RfmScores {
+  /** 5 = most recent quintile; 0 = customer without orders (not scored). */
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+}
+
+/**
+ * Aggregates order columns into R, F and M for `customerCount` customers, in one pass: O(orders).
+ * Orders dated after `asOf` are rejected rather than producing a negative recency.
+ */
+export function rfmValues(orders: OrderColumns, customerCount: number, asOf: number): RfmValues {
+  const { customerIndex, day, amount } = orders;
+  requireNonEmpty('orders', customerIndex);
+  requireSameLength(['customerIndex', 'day', 'amount'], [customerIndex, day, amount]);
+  requireInteger('customerCount', customerCount, 1);
+  requireInteger('asOf', asOf, -2147483648, 2147483647);
+  requireFinite('amount', amount);
+  const lastDay = new Int32Array(customerCount).fill(-2147483648);
+  const frequency = new Int32Array(customerCount);
+  const monetary = new Float64Array(customerCount);
+  for (let i = 0; i < customerIndex.length; i++) {
+    const c = customerIndex[i]!;
+    const d = day[i]!;
+    if (c < 0 || c >= customerCount) {
+      throw new KernelError(
+        'INVALID_PARAMETER',
+        `customerIndex[${i}] = ${c} is outside 0..${customerCount - 1}`,
+      );
+    }
+    if (d > asOf) throw new KernelError('INVALID_PARAMETER', `day[${i}] = ${d} is after asOf = ${asOf}`);
+    frequency[c]!++;
+    monetary[c]! += amount[i]!;
+    if (d > lastDay[c]!) lastDay[c] = d;
+  }
+  const recency = new Int32Array(customerCount);
+  for (let c = 0; c < customerCount; c++) recency[c] = frequency[c]! > 0 ? asOf - lastDay[c]! : -1;
+  return { recency, frequency, monetary };
+}
+
+/**
+ * Quintile score 1..5 of each value, as `pd.qcut(x.rank(method='first'), 5, labels=[1,2,3,4,5])`.
+ *
+ * Tie rule: equal values are ranked by position (pandas rank method='first'), so ties may straddle a
+ * quintile boundary and every quintile holds ⌊m/5⌋ or ⌈m/5⌉ values. Rank r of m falls in bin s, the smallest
+ * s with 5(r−1) ≤ s(m−1) — qcut's linear-interpolated edges 1 + (s/5)(m−1) with right-closed bins, computed
+ * in integers so no float rounding can move a boundary. Only positions where `include[i]` is set are scored
+ * (others get 0). O(m log m). Requires at least 2 scored values (qcut needs distinct edges).
+ */
+export function quintileScores(values: ArrayLike<number>, include: (i: number) => boolean): Uint8Array {
+  const positions: number[] = [];
+  for (let i = 0; i < values.length; i++) if (include(i)) positions.push(i);
+  const m = positions.length;
+  if (m < 2) throw new KernelError('TOO_FEW_SAMPLES', `quintile scores need at least 2 customers, got ${m}`);
+  requireFinite('values', values);
+  // Stable sort by value keeps index order among ties, which is rank(method='first').
+  positions.sort((a, b) => values[a]! - values[b]! || a - b);
+  const scores = new Uint8Array(values.length);
+  for (let k = 0; k < m; k++) {
+    const r = k + 1;
+    let s = 1;
+    while (5 * (r - 1) > s * (m - 1)) s++;
+    scores[positions[k]!] = s;
+  }
+  return scores;
+}
+
+/**
+ * R, F, M scores over customers with at least one order. Recency is scored reversed (the most recent
+ * quintile gets 5), as `labels=[5,4,3,2,1]` in the pandas idiom. O(c log c) for c customers.
+ */
+export function rfmScores(values: RfmValues): RfmScores {
+  const hasOrders = (i: number): boolean => values.frequency[i]! > 0;
+  const r = quintileScores(values.recency, hasOrders);
+  for (let i = 0; i < r.length; i++) if (r[i]! > 0) r[i] = 6 - r[i]!;
+  return { r, f: quintileScores(values.frequency, hasOrders), m: quintileScores(values.monetary, hasOrders) };
+}
