@@ -94,7 +94,35 @@ export type ErrorCode =
   | 'quota_exceeded'
   | 'persist_failed'
   | 'constraint'
-  | 'nothing_to_undo';
+  | 'nothing_to_undo'
+  // encryption at rest: still locked, wrong or too short a passphrase, already on/off
+  | 'locked'
+  | 'wrong_passphrase'
+  | 'weak_passphrase'
+  | 'encryption_state'
+  // backups: a `.sqlite` file or stored backup that cannot be restored or merged
+  | 'not_sqlite'
+  | 'damaged_file'
+  | 'broken_references'
+  | 'newer_file'
+  | 'foreign_database'
+  | 'migration_failed'
+  | 'damaged_backup'
+  | 'file_expired'
+  // import: the file, the mapping, the run
+  | 'import_empty'
+  | 'import_not_text'
+  | 'import_too_large'
+  | 'import_expired'
+  | 'import_cancelled'
+  | 'import_unmapped'
+  | 'import_needs_confirmation'
+  | 'import_failed'
+  // SQL console: a write in read-only mode, SQLite's own error, not exactly one statement, a duplicate name
+  | 'sql_read_only'
+  | 'sql_error'
+  | 'sql_one_statement'
+  | 'sql_name_taken';
 
 export type Failure = { ok: false; code: ErrorCode; message: string; fields?: FieldErrors };
 export type Result<T> = { ok: true; value: T } | Failure;
@@ -115,7 +143,9 @@ export type ProblemCode =
   | 'newer_schema'
   | 'unsupported_browser'
   | 'load_failed'
-  | 'checkpoint_failed';
+  | 'checkpoint_failed'
+  /** Encryption at rest was switched on or off in another tab: this one must reload (and unlock). */
+  | 'encryption_changed';
 
 export interface Problem {
   code: ProblemCode;

@@ -17,9 +17,9 @@ export type Validated<T> = { value: T } | { fields: FieldErrors };
 export const LIMITS = { name: 200, text: 500, notes: 5000, email: 254 } as const;
 
 // One @, a dotted domain with non-empty labels, no whitespace anywhere. Deliverability is not our business.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 // Digits with an optional leading +, and the separators people type: spaces, dashes, dots, parentheses.
-const PHONE = /^\+?[\d\s\-().]+$/;
+export const PHONE = /^\+?[\d\s\-().]+$/;
 
 /** Code points, so an emoji counts as one character as the user sees it. */
 const length = (s: string): number => [...s].length;

@@ -13,6 +13,8 @@ import { setIntegerPragma } from '../sql-text';
 import initialPeople from './001-initial-people.sql?raw';
 import initialSales from './001-initial-sales.sql?raw';
 import initialService from './001-initial-service.sql?raw';
+import imports from './002-imports.sql?raw';
+import savedQueries from './003-saved-queries.sql?raw';
 
 export interface Migration {
   version: number;
@@ -23,6 +25,8 @@ export interface Migration {
 /** Version 1 is one migration split by domain into three files so each fits on a few screens. */
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'initial', sql: [initialPeople, initialSales, initialService].join('\n') },
+  { version: 2, name: 'imports', sql: imports },
+  { version: 3, name: 'saved-queries', sql: savedQueries },
 ];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,5 +1,6 @@
 import { importDataEn } from './import';
 import { sqlConsoleEn } from './sql';
+import { exportEn } from './export';
 import { dashboardEn } from './dashboard';
 import { backupsEn } from './backups';
 import { encryptionEn } from './encryption';
@@ -246,6 +247,7 @@ export const en = {
 
   ...importDataEn,
   ...sqlConsoleEn,
+  ...exportEn,
   ...dashboardEn,
   ...backupsEn,
   ...encryptionEn,

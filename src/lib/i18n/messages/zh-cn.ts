@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { importDataZhCN } from './import';
 import { sqlConsoleZhCN } from './sql';
+import { exportZhCN } from './export';
 import { dashboardZhCN } from './dashboard';
 import { backupsZhCN } from './backups';
 import { encryptionZhCN } from './encryption';
@@ -233,6 +234,7 @@ export const zhCN: Messages = {
 
   ...importDataZhCN,
   ...sqlConsoleZhCN,
+  ...exportZhCN,
   ...dashboardZhCN,
   ...backupsZhCN,
   ...encryptionZhCN,
