@@ -3,7 +3,8 @@
  * through Comlink. Expected failures are returned as `{ ok: false, code, message }` values.
  */
 import * as Comlink from 'comlink';
-import initSqlJs from 'sql.js';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import type { UseStore } from 'idb-keyval';
 import type { CoreApi, DbApi, OpenOptions } from './db/api';
 import type { OpenInfo, Result } from './db/contract';
 import { DomainError } from './db/errors';
@@ -18,6 +19,7 @@ import { clearWorkspaceData, refreshPlannerStats } from './db/repositories/works
 import { emit, guard, nowIso, ok, runtime } from './db/runtime';
 import { backupsHandlers } from './db/features/backups/handlers';
 import { encryptionHandlers } from './db/features/encryption/handlers';
+import { isLocked } from './db/features/encryption/service';
 import { exportHandlers } from './db/features/export/handlers';
 import { importHandlers } from './db/features/import/handlers';
 import { sqlConsoleHandlers } from './db/features/sql/handlers';
@@ -41,6 +43,15 @@ async function open(options: OpenOptions): Promise<Result<OpenInfo>> {
   runtime.workspace = options.storeName ?? 'kehu-crm';
   const store = openIdbStore(runtime.workspace);
   runtime.store = store;
+  // An encrypted workspace loads nothing until `unlock(passphrase)` has given this tab its key.
+  runtime.finishOpen = () => startEngine(SQL, store);
+  if (await isLocked(store)) {
+    return { ok: false, code: 'locked', message: 'the workspace is encrypted; enter its passphrase' };
+  }
+  return startEngine(SQL, store);
+}
+
+async function startEngine(SQL: SqlJsStatic, store: UseStore): Promise<Result<OpenInfo>> {
   const { engine: opened, created } = await PersistenceEngine.open({
     SQL,
     store,

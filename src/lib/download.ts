@@ -1,6 +1,7 @@
 /** Saves the whole database as `crm-backup-YYYY-MM-DD.sqlite` through a temporary object URL. */
 import { dbClient } from './db-client';
 import { t } from './i18n';
+import { backups } from './state/backups.svelte';
 import { attempt, reportFailure } from './state/errors';
 import { toasts } from './state/toasts.svelte';
 
@@ -27,4 +28,5 @@ export async function downloadBackup(): Promise<void> {
   // Revoke later: some browsers start reading the blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   toasts.success(t('toast.backupReady', { file }));
+  await backups.recordDownload(); // restarts the 7-day reminder
 }

@@ -4,7 +4,7 @@
  */
 import type { UseStore } from 'idb-keyval';
 import type { SqlJsStatic } from 'sql.js';
-import type { DbEvent, PersistenceStatus, Result } from './contract';
+import type { DbEvent, OpenInfo, PersistenceStatus, Result } from './contract';
 import { DomainError } from './errors';
 import { PersistenceEngine, PersistenceError } from './persistence/engine';
 
@@ -16,6 +16,8 @@ export const runtime = {
   workspace: 'kehu-crm',
   listener: null as ((event: DbEvent) => void) | null,
   lastStatus: null as PersistenceStatus | null,
+  /** The rest of `open` once an encrypted workspace has been unlocked (features/encryption). */
+  finishOpen: null as (() => Promise<Result<OpenInfo>>) | null,
 };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -1,27 +1,28 @@
 /**
  * Content-addressed snapshot chunks. A snapshot (the bytes of `db.export()`) is cut into fixed-size
  * pieces named by their SHA-256, so a checkpoint rewrites only the pieces whose bytes changed and a
- * damaged piece is detected on load. 256 KiB: large enough that a 300 MB database is ~1,200 records,
+ * damaged piece is detected on load. In an encrypted workspace the store's codec (crypto.ts) names pieces
+ * by HMAC instead and seals them; callers pass the store and never see the difference. 256 KiB: large enough that a 300 MB database is ~1,200 records,
  * small enough that an edit touching a few pages rewrites little.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { UseStore } from 'idb-keyval';
+import { BrokenSealError, codecOf, PLAIN_CODEC, type StoreCodec } from './crypto';
 import { putChunks, readChunks, type SnapshotRef } from './idb-store';
+
+export { sha256Hex } from './crypto';
 
 export const CHUNK_SIZE = 256 * 1024;
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-}
-
-/** SHA-256 of each CHUNK_SIZE piece of `bytes` (hashed through views: no copies). */
-export function hashChunks(bytes: Uint8Array, size = CHUNK_SIZE): Promise<string[]> {
+/**
+ * The address of each CHUNK_SIZE piece of `bytes` in `store` (hashed through views: no copies):
+ * SHA-256, or HMAC-SHA-256 under the workspace key when it is encrypted.
+ */
+export function hashChunks(bytes: Uint8Array, store: UseStore, size = CHUNK_SIZE): Promise<string[]> {
+  const codec = codecOf(store);
   const pieces: Promise<string>[] = [];
   for (let start = 0; start < bytes.length; start += size)
-    pieces.push(sha256Hex(bytes.subarray(start, start + size)));
+    pieces.push(codec.address(bytes.subarray(start, start + size)));
   return Promise.all(pieces);
 }
 
@@ -43,11 +44,12 @@ export async function storeMissingChunks(
   let batchSize = 0;
   let written = 0;
   const seen = new Set<string>();
+  const codec = codecOf(store);
   for (let index = 0; index < hashes.length; index++) {
     const hash = hashes[index]!;
     if (present.has(hash) || seen.has(hash)) continue;
     seen.add(hash);
-    const piece = bytes.slice(index * size, (index + 1) * size);
+    const piece = await codec.sealChunk(bytes.slice(index * size, (index + 1) * size), hash);
     batch.push([hash, piece]);
     batchSize += piece.length;
     if (batchSize >= batchBytes) {
@@ -64,20 +66,29 @@ export class DamagedSnapshotError extends Error {
   override name = 'DamagedSnapshotError';
 }
 
-/** Joins stored chunks back into database bytes, checking each one's presence, type and hash. */
-export async function joinChunks(hashes: string[], stored: unknown[], size: number): Promise<Uint8Array> {
+/**
+ * Joins stored chunks back into database bytes, checking each one's presence, type and hash (or, with a
+ * sealed codec, decrypting and authenticating it). Pass `codecOf(store)` for chunks read from `store`.
+ */
+export async function joinChunks(
+  hashes: string[],
+  stored: unknown[],
+  size: number,
+  codec: StoreCodec = PLAIN_CODEC,
+): Promise<Uint8Array> {
   const bytes = new Uint8Array(size);
   let offset = 0;
-  const checks = hashes.map(async (hash, index) => {
-    const piece = stored[index];
-    if (!(piece instanceof Uint8Array))
-      throw new DamagedSnapshotError(`chunk ${index + 1}/${hashes.length} is missing`);
-    if ((await sha256Hex(piece)) !== hash) {
-      throw new DamagedSnapshotError(`chunk ${index + 1}/${hashes.length} does not match its checksum`);
-    }
-  });
-  await Promise.all(checks);
-  for (const piece of stored as Uint8Array[]) {
+  const pieces = await Promise.all(
+    hashes.map(async (hash, index) => {
+      try {
+        return await codec.openChunk(stored[index], hash);
+      } catch (error) {
+        if (!(error instanceof BrokenSealError)) throw error;
+        throw new DamagedSnapshotError(`chunk ${index + 1}/${hashes.length} ${error.message}`);
+      }
+    }),
+  );
+  for (const piece of pieces) {
     if (offset + piece.length > size)
       throw new DamagedSnapshotError('chunks are longer than the recorded size');
     bytes.set(piece, offset);
@@ -95,7 +106,7 @@ export async function openSnapshot(
 ): Promise<Database | null> {
   let bytes: Uint8Array;
   try {
-    bytes = await joinChunks(ref.chunks, await readChunks(store, ref.chunks), ref.size);
+    bytes = await joinChunks(ref.chunks, await readChunks(store, ref.chunks), ref.size, codecOf(store));
   } catch (error) {
     if (error instanceof DamagedSnapshotError) return null;
     throw error;

@@ -25,22 +25,30 @@ import {
 import { hashChunks, openSnapshot, storeMissingChunks } from './chunks';
 import {
   appendLog,
+  deleteBackups,
   isLogRecord,
+  putBackup,
+  readBackups,
   readHead,
   readLog,
   readLogRecord,
   readMeta,
   referencedChunks,
   writeSnapshot,
+  type BackupRecord,
   type Change,
   type LogRecord,
   type SnapshotRef,
 } from './idb-store';
+import { KeyChangedError } from './crypto';
 import { Mutex, pause } from '../sync/coordinator';
 import { STORAGE_PROBLEMS, StatusTracker } from './status-tracker';
 import { DamagedLogError, PersistenceError, type CheckpointPolicy, type EngineOptions } from './types';
 
 export { PersistenceError, type EngineOptions };
+
+/** What a backup's caller describes; the engine adds where its bytes are (the {@link SnapshotRef}). */
+export type BackupInfo = Omit<BackupRecord, keyof SnapshotRef>;
 
 const DEFAULT_POLICY: CheckpointPolicy = { records: 1000, bytes: 8 * 1024 * 1024, idleMs: 2000 };
 
@@ -165,6 +173,103 @@ export class PersistenceEngine {
     );
   }
 
+  // ——— backups (see features/backups): copies kept as chunks next to the snapshots ———
+
+  /**
+   * Stores a copy of the database as a backup. `describe` sees the database and the stored backups under
+   * the write lock and returns null to skip (another tab just took the daily one). The lock also keeps a
+   * checkpoint's chunk collection from running between storing the chunks and the record naming them.
+   */
+  storeBackup(
+    describe: (db: Database, existing: BackupRecord[]) => BackupInfo | null,
+  ): Promise<BackupRecord | null> {
+    return this.mutex.run(() =>
+      this.options.coordinator.withWriteLock(async () => {
+        if (this.status.readOnly) throw new PersistenceError('read_only', 'the workspace is read-only');
+        await this.catchUp();
+        const info = describe(this.db, await readBackups(this.options.store));
+        return info ? this.storeBackupLocked(info) : null;
+      }),
+    );
+  }
+
+  /** Deletes backups and the chunks only they referenced (under the lock, for the reason above). */
+  deleteBackups(ids: readonly string[]): Promise<void> {
+    return this.mutex.run(() =>
+      this.options.coordinator.withWriteLock(() => deleteBackups(this.options.store, ids)),
+    );
+  }
+
+  /**
+   * Replaces the whole database with `next` (a restored backup or file) the way {@link bulkWrite} saves:
+   * a snapshot plus a reset record, so other tabs load the snapshot. `backupFirst` describes a backup of
+   * the present data taken under the same lock, before anything changes. `next` is migrated to the
+   * code's schema first. The engine owns `next`: on any failure it is closed and this copy keeps the old
+   * database.
+   */
+  replaceDatabase(
+    next: Database,
+    options: { backupFirst?: (db: Database) => BackupInfo } = {},
+  ): Promise<Written<BackupRecord | null>> {
+    return this.mutex.run(() =>
+      this.options.coordinator.withWriteLock(async () => {
+        let backup: BackupRecord | null = null;
+        try {
+          if (this.status.readOnly) throw new PersistenceError('read_only', 'the workspace is read-only');
+          await this.catchUp();
+          next.exec('PRAGMA foreign_keys = ON');
+          this.options.migrate(next);
+          if (options.backupFirst) backup = await this.storeBackupLocked(options.backupFirst(this.db));
+        } catch (error) {
+          next.close();
+          throw error;
+        }
+        const previous = this.db;
+        this.db = next;
+        this.setUpConnection();
+        this.status.set('saving');
+        const barrier: LogRecord = {
+          seq: this.seqApplied + 1,
+          schemaVersion: this.schemaVersion(),
+          at: this.now().toISOString(),
+          tab: this.options.tab,
+          changes: [],
+          reset: true,
+        };
+        try {
+          await this.snapshotLocked(barrier);
+        } catch (error) {
+          this.db = previous;
+          this.setUpConnection();
+          next.close();
+          throw this.appendFailed(error);
+        }
+        previous.close();
+        this.status.saved(barrier.at);
+        this.published(barrier.seq, [...this.schema.keys()]);
+        return { value: backup, seq: barrier.seq };
+      }),
+    );
+  }
+
+  private async storeBackupLocked(info: BackupInfo): Promise<BackupRecord> {
+    const bytes = this.db.export(); // closes and reopens the connection (see snapshotLocked)
+    this.setUpConnection();
+    const hashes = await hashChunks(bytes, this.options.store);
+    const stored = await referencedChunks(this.options.store);
+    const present = new Set([...this.verifiedChunks].filter((hash) => stored.has(hash)));
+    await storeMissingChunks(this.options.store, bytes, hashes, present);
+    const record: BackupRecord = {
+      ...info,
+      snapshotSeq: this.seqApplied,
+      schemaVersion: this.schemaVersion(),
+      chunks: hashes,
+      size: bytes.length,
+    };
+    await putBackup(this.options.store, record);
+    return record;
+  }
+
   /** Restores the rows deleted by log record `seq`, as a new write. */
   async undoDelete(seq: number): Promise<Written<number>> {
     const record = await readLogRecord(this.options.store, seq);
@@ -199,6 +304,30 @@ export class PersistenceEngine {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.options.coordinator.close();
     this.db?.close();
+  }
+
+  // ——— encryption at rest (see features/encryption) ———
+
+  /**
+   * Runs `task` (a rewrite of the whole store: switching encryption on or off) right after a checkpoint,
+   * holding this tab's mutex and the cross-tab write lock, so the stored snapshot equals memory and no
+   * write lands meanwhile. `task` must still commit in one transaction that re-checks what it read:
+   * tabs without Web Locks can write regardless.
+   */
+  rewriteStore<T>(task: () => Promise<T>): Promise<T> {
+    return this.mutex.run(() =>
+      this.options.coordinator.withWriteLock(async () => {
+        if (this.status.readOnly) throw new PersistenceError('read_only', 'the workspace is read-only');
+        await this.checkpointLocked();
+        return task();
+      }),
+    );
+  }
+
+  /** Another tab switched encryption on or off: this copy must neither write nor trust what it reads. */
+  private keyChanged(error: KeyChangedError): KeyChangedError {
+    this.status.add('encryption_changed', error.message);
+    return error;
   }
 
   // ——— writing ———
@@ -255,6 +384,7 @@ export class PersistenceEngine {
   }
 
   private appendFailed(error: unknown): PersistenceError {
+    if (error instanceof KeyChangedError) return this.keyChanged(error);
     const name = error instanceof DOMException || error instanceof Error ? error.name : '';
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     if (name === 'QuotaExceededError') {
@@ -414,6 +544,7 @@ export class PersistenceEngine {
     try {
       await this.mutex.run(() => this.catchUp());
     } catch (error) {
+      if (error instanceof KeyChangedError) return void this.keyChanged(error);
       this.status.add(
         error instanceof DamagedLogError ? 'damaged_log' : 'load_failed',
         (error as Error).message,
@@ -446,6 +577,7 @@ export class PersistenceEngine {
     try {
       await this.snapshotLocked();
     } catch (error) {
+      if (error instanceof KeyChangedError) throw this.keyChanged(error);
       this.status.add(
         error instanceof DOMException && error.name === 'QuotaExceededError'
           ? 'quota_exceeded'
@@ -462,7 +594,7 @@ export class PersistenceEngine {
   private async snapshotLocked(barrier?: LogRecord): Promise<void> {
     const bytes = this.db.export(); // closes and reopens the connection…
     this.setUpConnection(); // …so foreign keys and capture triggers must be set up again
-    const hashes = await hashChunks(bytes);
+    const hashes = await hashChunks(bytes, this.options.store);
     // Chunks this tab verified and the stored meta still references need not be written again.
     const stored = await referencedChunks(this.options.store);
     const present = new Set([...this.verifiedChunks].filter((hash) => stored.has(hash)));

@@ -4,6 +4,9 @@
  *   'head'            → { seq }: the highest log sequence number ever appended
  *   ['log', seq]      → {@link LogRecord}: one committed change batch
  *   ['chunk', sha256] → Uint8Array: a content-addressed piece of a snapshot
+ *   'crypto'          → only when encrypted at rest: the wrapped data key (see crypto.ts; chunks and
+ *                       log records then pass through its codec, addressed by HMAC instead of SHA-256)
+ *   ['backup', id]    → {@link BackupRecord}: a kept copy of the database (its chunks are never collected)
  *
  * Built on idb-keyval's `UseStore` (a custom one, so a transaction can ask for durability) because the
  * append needs a read and two writes in ONE transaction: reading 'head' inside the transaction that adds
@@ -11,6 +14,7 @@
  * Web Locks.
  */
 import { get, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
+import { codecOf, guardKey, KeyChangedError } from './crypto';
 
 /** [table, op, row id, row image as JSON text (null only for legacy deletes)]. */
 export type Change = [table: string, op: 'i' | 'u' | 'd', id: number, row: string | null];
@@ -41,10 +45,25 @@ export interface SnapshotMeta extends SnapshotRef {
 
 export type AppendOutcome = 'appended' | 'behind';
 
+export type BackupKind = 'auto' | 'manual' | 'pre-restore';
+
+/** A backup ("time machine" copy): a snapshot's chunks kept apart from meta, plus what the list shows. */
+export interface BackupRecord extends SnapshotRef {
+  id: string;
+  label: string;
+  kind: BackupKind;
+  at: string;
+  /** Rows per business table when it was taken (customers, contacts, leads…). */
+  counts: Record<string, number>;
+}
+
 const LOG = 'log';
 const CHUNK = 'chunk';
 const logKey = (seq: number): IDBValidKey => [LOG, seq];
 export const chunkKey = (hash: string): IDBValidKey => [CHUNK, hash];
+const BACKUP = 'backup';
+export const backupKey = (id: string): IDBValidKey => [BACKUP, id];
+const backupRange = () => IDBKeyRange.bound([BACKUP, ''], [BACKUP, '\uffff']);
 
 /**
  * Opens (creating if needed) the database `dbName` with one object store. `durability` 'strict' makes
@@ -76,9 +95,12 @@ export async function readHead(store: UseStore): Promise<number> {
  * IndexedDB transaction has completed ('appended': durable) or was abandoned because another tab got
  * there first ('behind'); rejects with the transaction's error (QuotaExceededError, AbortError…) otherwise.
  */
-export function appendLog(store: UseStore, record: LogRecord): Promise<AppendOutcome> {
+export async function appendLog(store: UseStore, record: LogRecord): Promise<AppendOutcome> {
+  const codec = codecOf(store);
+  const stored = await codec.sealRecord(record); // before the transaction: it would not wait for crypto
   return store('readwrite', (os) => {
     const tx = os.transaction;
+    const key = guardKey(os, codec);
     let outcome: AppendOutcome = 'appended';
     const head = os.get('head');
     head.onsuccess = () => {
@@ -88,27 +110,33 @@ export function appendLog(store: UseStore, record: LogRecord): Promise<AppendOut
         tx.abort();
         return;
       }
-      os.add(record, logKey(record.seq));
+      os.add(stored, logKey(record.seq));
       os.put({ seq: record.seq }, 'head');
     };
     return new Promise<AppendOutcome>((resolve, reject) => {
       tx.oncomplete = () => resolve(outcome);
       tx.onabort = () =>
-        outcome === 'behind'
-          ? resolve('behind')
-          : reject(tx.error ?? new DOMException('aborted', 'AbortError'));
+        key.changed
+          ? reject(new KeyChangedError())
+          : outcome === 'behind'
+            ? resolve('behind')
+            : reject(tx.error ?? new DOMException('aborted', 'AbortError'));
     });
   });
 }
 
-/** Log records with from ≤ seq ≤ to, in order. */
-export function readLog(store: UseStore, from: number, to: number): Promise<unknown[]> {
-  if (to < from) return Promise.resolve([]);
-  return store('readonly', (os) => promisifyRequest(os.getAll(IDBKeyRange.bound(logKey(from), logKey(to)))));
+/** Log records with from ≤ seq ≤ to, in order (opened by the store's codec: undefined if damaged). */
+export async function readLog(store: UseStore, from: number, to: number): Promise<unknown[]> {
+  if (to < from) return [];
+  const codec = codecOf(store);
+  const stored = await store('readonly', (os) =>
+    promisifyRequest(os.getAll(IDBKeyRange.bound(logKey(from), logKey(to)))),
+  );
+  return Promise.all(stored.map((value: unknown, index) => codec.openRecord(value, from + index)));
 }
 
-export function readLogRecord(store: UseStore, seq: number): Promise<unknown> {
-  return get(logKey(seq), store);
+export async function readLogRecord(store: UseStore, seq: number): Promise<unknown> {
+  return codecOf(store).openRecord(await get(logKey(seq), store), seq);
 }
 
 export function countLog(store: UseStore): Promise<number> {
@@ -123,8 +151,17 @@ export const readChunks = (store: UseStore, hashes: string[]) =>
 /** Puts snapshot chunks in one transaction. */
 export function putChunks(store: UseStore, chunks: readonly [string, Uint8Array][]): Promise<void> {
   return store('readwrite', (os) => {
+    const key = guardKey(os, codecOf(store));
     for (const [hash, bytes] of chunks) os.put(bytes, chunkKey(hash));
-    return promisifyRequest(os.transaction);
+    return new Promise<void>((resolve, reject) => {
+      os.transaction.oncomplete = () => resolve();
+      os.transaction.onabort = () =>
+        reject(
+          key.changed
+            ? new KeyChangedError()
+            : (os.transaction.error ?? new DOMException('aborted', 'AbortError')),
+        );
+    });
   });
 }
 
@@ -140,13 +177,16 @@ export async function referencedChunks(store: UseStore): Promise<Set<string>> {
  * bulk write, appends its reset record — all in one transaction, so readers see the old snapshot or
  * the new one, never a mix.
  */
-export function writeSnapshot(
+export async function writeSnapshot(
   store: UseStore,
   next: Omit<SnapshotMeta, 'previous' | 'format'>,
   barrier?: LogRecord,
 ): Promise<SnapshotMeta> {
+  const codec = codecOf(store);
+  const storedBarrier = barrier && (await codec.sealRecord(barrier));
   return store('readwrite', (os) => {
     const tx = os.transaction;
+    const key = guardKey(os, codec);
     let written: SnapshotMeta | null = null;
     const metaRequest = os.get('meta');
     const headRequest = os.get('head');
@@ -154,7 +194,7 @@ export function writeSnapshot(
       if (!barrier) return;
       const headSeq = (headRequest.result as { seq: number } | undefined)?.seq ?? 0;
       if (headSeq !== barrier.seq - 1) return tx.abort(); // another tab wrote first
-      os.add(barrier, logKey(barrier.seq));
+      os.add(storedBarrier, logKey(barrier.seq));
       os.put({ seq: barrier.seq }, 'head');
     };
     metaRequest.onsuccess = () => {
@@ -169,18 +209,59 @@ export function writeSnapshot(
         : null;
       written = { format: 1, ...next, previous };
       os.put(written, 'meta');
-      const keep = new Set([...next.chunks, ...(previous?.chunks ?? [])]);
-      const keysRequest = os.getAllKeys(IDBKeyRange.bound([CHUNK, ''], [CHUNK, '\uffff']));
-      keysRequest.onsuccess = () => {
-        for (const key of keysRequest.result as [string, string][]) if (!keep.has(key[1])) os.delete(key);
-      };
+      deleteUnreferencedChunks(os, new Set([...next.chunks, ...(previous?.chunks ?? [])]));
       const trimTo = previous ? previous.snapshotSeq : 0;
       if (trimTo > 0) os.delete(IDBKeyRange.bound(logKey(0), logKey(trimTo)));
     };
     return new Promise<SnapshotMeta>((resolve, reject) => {
       tx.oncomplete = () => (written ? resolve(written) : reject(new Error('snapshot not written')));
-      tx.onabort = () => reject(tx.error ?? new DOMException('aborted', 'AbortError'));
+      tx.onabort = () =>
+        reject(key.changed ? new KeyChangedError() : (tx.error ?? new DOMException('aborted', 'AbortError')));
     });
+  });
+}
+
+/**
+ * Deletes, inside the caller's transaction, every chunk that is neither in `keep` (the snapshots' chunks)
+ * nor listed by a backup: backups share chunks with snapshots and must outlive both.
+ */
+function deleteUnreferencedChunks(os: IDBObjectStore, keep: Set<string>): void {
+  const backupsRequest = os.getAll(backupRange());
+  backupsRequest.onsuccess = () => {
+    for (const backup of backupsRequest.result as Partial<BackupRecord>[]) {
+      if (Array.isArray(backup?.chunks)) for (const hash of backup.chunks) keep.add(hash);
+    }
+    const keysRequest = os.getAllKeys(IDBKeyRange.bound([CHUNK, ''], [CHUNK, '\uffff']));
+    keysRequest.onsuccess = () => {
+      for (const key of keysRequest.result as [string, string][]) if (!keep.has(key[1])) os.delete(key);
+    };
+  };
+}
+
+export function readBackups(store: UseStore): Promise<BackupRecord[]> {
+  return store('readonly', (os) => promisifyRequest(os.getAll(backupRange())));
+}
+
+export const readBackup = (store: UseStore, id: string) => get<BackupRecord>(backupKey(id), store);
+
+/** Writes a backup record; its chunks must already be stored (and the write lock held since). */
+export function putBackup(store: UseStore, record: BackupRecord): Promise<void> {
+  return store('readwrite', (os) => {
+    os.put(record, backupKey(record.id));
+    return promisifyRequest(os.transaction);
+  });
+}
+
+/** Deletes backups and, in the same transaction, the chunks nothing references any more. */
+export function deleteBackups(store: UseStore, ids: readonly string[]): Promise<void> {
+  return store('readwrite', (os) => {
+    for (const id of ids) os.delete(backupKey(id));
+    const metaRequest = os.get('meta');
+    metaRequest.onsuccess = () => {
+      const meta = metaRequest.result as SnapshotMeta | undefined;
+      deleteUnreferencedChunks(os, new Set([...(meta?.chunks ?? []), ...(meta?.previous?.chunks ?? [])]));
+    };
+    return promisifyRequest(os.transaction);
   });
 }
 

@@ -10,6 +10,7 @@ const READ_ONLY_PROBLEMS: ReadonlySet<ProblemCode> = new Set([
   'damaged_log',
   'newer_schema',
   'load_failed',
+  'encryption_changed',
 ]);
 export const STORAGE_PROBLEMS: readonly ProblemCode[] = [
   'quota_exceeded',
