@@ -21,6 +21,7 @@ const BIG = {
   customers: Number(process.env.BENCH_CUSTOMERS ?? 1_000_000),
   orders: Number(process.env.BENCH_ORDERS ?? 5_000_000),
 };
+const IMPORT_CONTACTS = Number(process.env.BENCH_IMPORT_CONTACTS ?? 100_000);
 /** @param {...unknown} args */
 const REUSE = process.env.BENCH_REUSE === '1';
 const log = (...args) => console.log('[bench]', ...args);
@@ -180,6 +181,14 @@ async function measureProfile(context, profile) {
   );
   result.list = await page.evaluate((n) => window.bench.listQueries(n), 20);
   result.storage = await page.evaluate(() => window.bench.storage());
+  result.sqliteExport = await page.evaluate(() => window.bench.sqliteExport());
+  result.csvExport = await page.evaluate(() => window.bench.exportCustomersCsv());
+  log(
+    `${profile.name}: CSV export of ${result.csvExport.records} customers ${Math.round(result.csvExport.ms)} ms`,
+  );
+  result.importContacts = await page.evaluate((n) => window.bench.importContacts(n), IMPORT_CONTACTS);
+  log(`${profile.name}: import of ${IMPORT_CONTACTS} contacts ${Math.round(result.importContacts.ms)} ms`);
+  log(`${profile.name}: .sqlite export ${Math.round(result.sqliteExport.ms)} ms`);
   await page.close();
 
   const starts = [];
@@ -225,6 +234,24 @@ function table(small, big) {
     ['list page query p95 (ms)', f(small.list.overall.p95), f(big.list.overall.p95), '≤ 50 at 1M'],
     ['long tasks > 50 ms while scrolling', String(small.scroll.longTasks), String(big.scroll.longTasks), '0'],
     ['peak renderer memory', mb(small.peakRendererBytes), mb(big.peakRendererBytes), '(reported)'],
+    [
+      '.sqlite export (ms) / long tasks',
+      `${f(small.sqliteExport.ms, 0)} / ${small.sqliteExport.longTasks}`,
+      `${f(big.sqliteExport.ms, 0)} / ${big.sqliteExport.longTasks}`,
+      '≤ 2000 / 0',
+    ],
+    [
+      'CSV export of all customers (ms) / long tasks',
+      `${f(small.csvExport.ms, 0)} / ${small.csvExport.longTasks}`,
+      `${f(big.csvExport.ms, 0)} / ${big.csvExport.longTasks}`,
+      '≤ 5000 at 1M / 0',
+    ],
+    [
+      `import ${IMPORT_CONTACTS} contacts from CSV (ms) / long tasks`,
+      `${f(small.importContacts.ms, 0)} / ${small.importContacts.longTasks}`,
+      `${f(big.importContacts.ms, 0)} / ${big.importContacts.longTasks}`,
+      '≤ 3000 / 0',
+    ],
     ['bulk load + snapshot (ms)', f(small.load.ms, 0), f(big.load.ms, 0), ''],
     ['checkpoint (ms)', f(small.checkpointMs, 0), f(big.checkpointMs, 0), ''],
   ];
