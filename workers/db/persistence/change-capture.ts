@@ -120,10 +120,11 @@ export function applyChanges(
 ): Set<string> {
   db.exec('PRAGMA defer_foreign_keys = ON');
   const statements = new Map<string, ReturnType<Database['prepare']>>();
-  const statementFor = (key: string, sql: string) => {
+  // The SQL is built only when a statement is first needed: a 100,000-row record must not rebuild it per row.
+  const statementFor = (key: string, sql: () => string) => {
     let statement = statements.get(key);
     if (!statement) {
-      statement = db.prepare(sql);
+      statement = db.prepare(sql());
       statements.set(key, statement);
     }
     return statement;
@@ -137,19 +138,21 @@ export function applyChanges(
       if (!Number.isSafeInteger(id)) throw new MalformedChangeError(`bad row id in ${table}`);
       touched.add(table);
       if (op === 'd') {
-        statementFor(`d:${table}`, `DELETE FROM main.${quote(table)} WHERE id = ?`).run([id]);
+        statementFor(`d:${table}`, () => `DELETE FROM main.${quote(table)} WHERE id = ?`).run([id]);
         continue;
       }
       if (op !== 'i' && op !== 'u') throw new MalformedChangeError(`unknown operation "${String(op)}"`);
       const image = parseImage(row, table);
       const columns = info.columns;
-      const updates = columns.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
-      const sql =
-        `INSERT INTO main.${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
-        (updates.length
-          ? `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`
-          : 'ON CONFLICT(id) DO NOTHING');
-      statementFor(`u:${table}`, sql).run(columns.map((c) => toSqlValue(image[c])));
+      statementFor(`u:${table}`, () => {
+        const updates = columns.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`);
+        return (
+          `INSERT INTO main.${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
+          (updates.length
+            ? `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`
+            : 'ON CONFLICT(id) DO NOTHING')
+        );
+      }).run(columns.map((c) => toSqlValue(image[c])));
     }
   } finally {
     for (const statement of statements.values()) statement.free();

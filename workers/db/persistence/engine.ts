@@ -467,6 +467,18 @@ export class PersistenceEngine {
     const touched = new Set<string>();
     if (to < from) return touched;
     const records = await readLog(this.options.store, from, to);
+    // Replayed rows are already in the log: capturing them again (a JSON image per row) only to delete
+    // the images would double the cost of opening after a large import.
+    removeCapture(this.db, this.schema);
+    try {
+      this.replayRecords(records, from, to, touched);
+    } finally {
+      installCapture(this.db, this.schema);
+    }
+    return touched;
+  }
+
+  private replayRecords(records: unknown[], from: number, to: number, touched: Set<string>): void {
     for (let index = 0; index < to - from + 1; index++) {
       const record = records[index];
       const expected = from + index;
@@ -484,7 +496,6 @@ export class PersistenceEngine {
       this.db.exec('BEGIN');
       try {
         for (const table of applyChanges(this.db, this.schema, record.changes)) touched.add(table);
-        this.db.exec('DELETE FROM temp._changes');
         this.db.exec('COMMIT');
       } catch (error) {
         this.db.exec('ROLLBACK');
@@ -493,7 +504,6 @@ export class PersistenceEngine {
       this.seqApplied = expected;
       this.sinceSnapshot.records += 1;
     }
-    return touched;
   }
 
   /** Brings this copy up to the stored head (other tabs' writes). Caller holds the mutex. */
