@@ -152,14 +152,7 @@ export class PersistenceEngine {
           throw error;
         }
         this.status.set('saving');
-        const barrier: LogRecord = {
-          seq: this.seqApplied + 1,
-          schemaVersion: this.schemaVersion(),
-          at: this.now().toISOString(),
-          tab: this.options.tab,
-          changes: [],
-          reset: true,
-        };
+        const barrier = this.resetBarrier();
         try {
           await this.snapshotLocked(barrier);
         } catch (error) {
@@ -228,14 +221,7 @@ export class PersistenceEngine {
         this.db = next;
         this.setUpConnection();
         this.status.set('saving');
-        const barrier: LogRecord = {
-          seq: this.seqApplied + 1,
-          schemaVersion: this.schemaVersion(),
-          at: this.now().toISOString(),
-          tab: this.options.tab,
-          changes: [],
-          reset: true,
-        };
+        const barrier = this.resetBarrier();
         try {
           await this.snapshotLocked(barrier);
         } catch (error) {
@@ -625,6 +611,18 @@ export class PersistenceEngine {
     this.verifiedChunks = new Set(hashes);
     this.snapshotSeq = snapshotSeq;
     this.sinceSnapshot = { records: 0, bytes: 0 };
+  }
+
+  /** The one-line log record that says "the snapshot at this seq replaces everything before it". */
+  private resetBarrier(): LogRecord {
+    return {
+      seq: this.seqApplied + 1,
+      schemaVersion: this.schemaVersion(),
+      at: this.now().toISOString(),
+      tab: this.options.tab,
+      changes: [],
+      reset: true,
+    };
   }
 
   // ——— connection and status ———
