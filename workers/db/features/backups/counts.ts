@@ -3,7 +3,7 @@
  * from "an almost empty file" before anything is replaced.
  */
 import type { Database } from 'sql.js';
-import { quoteIdentifier } from '../../sql-text';
+import { countRows } from '../../sql-text';
 import type { RecordCounts } from './api';
 
 /** The business tables a user recognises, in the order the UI lists them. */
@@ -29,8 +29,7 @@ export function countRecords(db: Database): RecordCounts {
   const counts: RecordCounts = {};
   for (const table of COUNTED_TABLES) {
     if (!present.has(table)) continue;
-    const result = db.exec(`SELECT count(*) FROM ${quoteIdentifier(table)}`);
-    counts[table] = Number(result[0]?.values[0]?.[0] ?? 0);
+    counts[table] = countRows(db, table);
   }
   return counts;
 }

@@ -11,7 +11,6 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { DomainError } from '../../errors';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../../migrations';
-import { quoteIdentifier } from '../../sql-text';
 
 const HEADER = 'SQLite format 3\0';
 /** Tables and columns every version of this app's schema has had; without them the file is something else. */
@@ -41,8 +40,9 @@ function tableColumns(db: Database): Map<string, Set<string>> {
   );
   for (const [name] of names[0]?.values ?? []) {
     const table = String(name);
-    const columns = db.exec(`PRAGMA table_info(${quoteIdentifier(table)})`)[0]?.values ?? [];
-    tables.set(table, new Set(columns.map((column) => String(column[1]))));
+    // The name comes from the chosen file, so it is bound (pragma_table_info takes it as a parameter).
+    const columns = db.exec('SELECT name FROM pragma_table_info(?)', [table])[0]?.values ?? [];
+    tables.set(table, new Set(columns.map((column) => String(column[0]))));
   }
   return tables;
 }

@@ -8,7 +8,7 @@
 import type { Database } from 'sql.js';
 import { DomainError } from '../../errors';
 import { all, one, run, type Row } from '../../repositories/sql';
-import { quoteIdentifier } from '../../sql-text';
+import { prepareDeleteIdRange } from '../../sql-text';
 import {
   IMPORT_RECORD_TYPES,
   type ImportFormat,
@@ -123,7 +123,7 @@ export function undoImport(db: Database, batchId: number, now: string): UndoImpo
   for (const table of UNDO_ORDER) {
     const ranges = inserted[table];
     if (!ranges || !isTable(table)) continue;
-    const stmt = db.prepare(`DELETE FROM ${quoteIdentifier(table)} WHERE id BETWEEN ? AND ?`);
+    const stmt = prepareDeleteIdRange(db, table);
     try {
       for (const [first, last] of ranges) {
         stmt.run([first, last]);

@@ -6,7 +6,7 @@ import type { Database, SqlValue, Statement } from 'sql.js';
 import { DomainError } from '../../errors';
 import type { PersistenceEngine } from '../../persistence/engine';
 import { one } from '../../repositories/sql';
-import { quoteIdentifier } from '../../sql-text';
+import { countRows as countTableRows } from '../../sql-text';
 import { UTF8_BOM, csvRow } from '../export/writers';
 import type { QueryResult, SchemaTable, SqlCell, SqlRunRequest } from './api';
 import {
@@ -195,7 +195,7 @@ export function countRows(db: Database, table: string): number {
     String(table),
   ]);
   if (!known) throw new DomainError('not_found', `There is no table named ${String(table)}.`);
-  return Number(one(db, `SELECT count(*) AS n FROM main.${quoteIdentifier(String(known.name))}`)?.n ?? 0);
+  return countTableRows(db, String(known.name));
 }
 
 /** A read query's whole result as CSV (not just the rows shown), for download. */
