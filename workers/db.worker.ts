@@ -23,6 +23,7 @@ import { isLocked } from './db/features/encryption/service';
 import { exportHandlers } from './db/features/export/handlers';
 import { importHandlers } from './db/features/import/handlers';
 import { sqlConsoleHandlers } from './db/features/sql/handlers';
+import { createAuditTrail } from './db/features/history/audit-trail';
 
 let opening: Promise<Result<OpenInfo>> | null = null;
 const customerCounts = new customers.CountCache();
@@ -61,6 +62,7 @@ async function startEngine(SQL: SqlJsStatic, store: UseStore): Promise<Result<Op
     latestSchemaVersion: LATEST_SCHEMA_VERSION,
     onStatus: (status) => emit({ type: 'status', status }),
     onChanged: (tables, remote) => emit({ type: 'changed', tables, remote }),
+    derived: [createAuditTrail(() => runtime.actorId, nowIso)],
   });
   runtime.engine = opened;
   const customerCount = await opened.read((db) =>
@@ -148,6 +150,12 @@ const coreHandlers: CoreApi = {
   undoDelete: (undoSeq) => guard((e) => e.undoDelete(undoSeq)),
 
   listUsers: () => guard((e) => e.read((db) => users.listUsers(db))),
+  setActor: async (userId) => {
+    if (userId !== null && !Number.isSafeInteger(userId))
+      return { ok: false, code: 'validation', message: 'a user id is a whole number' };
+    runtime.actorId = userId;
+    return ok(true as const);
+  },
 
   loadDemoData: (locale, onProgress) =>
     guard(async (e) => {

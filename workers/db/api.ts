@@ -65,6 +65,8 @@ export interface CoreApi {
   undoDelete(undoSeq: number): Promise<Result<Written<number>>>;
 
   listUsers(): Promise<Result<User[]>>;
+  /** Who this tab acts as (the header's user switcher): the author of its changes in the audit log. */
+  setActor(userId: number | null): Promise<Result<true>>;
 
   loadDemoData(
     locale: DemoLocale,

@@ -19,6 +19,8 @@ export interface User {
   name: string;
   email: string;
   role: UserRole;
+  team: string;
+  managerId: number | null;
 }
 
 export interface CustomerInput {

@@ -18,6 +18,11 @@ export const runtime = {
   lastStatus: null as PersistenceStatus | null,
   /** The rest of `open` once an encrypted workspace has been unlocked (features/encryption). */
   finishOpen: null as (() => Promise<Result<OpenInfo>>) | null,
+  /**
+   * The user this tab acts as (chosen in the header; null = nobody chosen yet): recorded as the author of
+   * every change in the audit log and used by "mine / my team" filters. Not a security boundary.
+   */
+  actorId: null as number | null,
 };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -22,14 +22,23 @@ export interface TableInfo {
 
 const quote = quoteIdentifier;
 
-/** The schema's own tables (not sqlite_*), each with its columns; all have an integer `id` key. */
+/**
+ * The schema's own tables (not sqlite_*), each with its columns; all have an integer `id` key. Virtual
+ * tables (the FTS4 search index) and their shadow tables are left out: they are derived from the other
+ * tables, and each copy of the database keeps them in step itself (EngineOptions.derived).
+ */
 export function readSchema(db: Database): Map<string, TableInfo> {
   const tables = new Map<string, TableInfo>();
   const names = db.exec(
-    "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
   )[0];
+  const virtual = (names?.values ?? [])
+    .filter(([, sql]) => /^\s*CREATE\s+VIRTUAL\s+TABLE/i.test(String(sql)))
+    .map(([name]) => String(name));
+  const derived = (table: string) => virtual.some((v) => table === v || table.startsWith(`${v}_`));
   for (const [name] of names?.values ?? []) {
     const tableName = String(name);
+    if (derived(tableName)) continue;
     const info = db.exec('SELECT name FROM pragma_table_info(?) ORDER BY cid', [tableName])[0];
     const columns = (info?.values ?? []).map((row) => String(row[0]));
     if (!columns.includes('id'))
@@ -42,6 +51,8 @@ export function readSchema(db: Database): Map<string, TableInfo> {
 export function installCapture(db: Database, schema: Map<string, TableInfo>): void {
   const statements = [
     'CREATE TEMP TABLE IF NOT EXISTS _changes (n INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, row_id INTEGER NOT NULL, row TEXT)',
+    // Rows as they were before an UPDATE, for the audit log's "before" (the log itself needs only "after").
+    'CREATE TEMP TABLE IF NOT EXISTS _before (n INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id INTEGER NOT NULL, row TEXT)',
   ];
   for (const { name, columns } of schema.values()) {
     const image = (alias: string) =>
@@ -54,6 +65,8 @@ export function installCapture(db: Database, schema: Map<string, TableInfo>): vo
       trigger('i', 'INSERT', 'NEW'),
       trigger('u', 'UPDATE', 'NEW'),
       trigger('d', 'DELETE', 'OLD'),
+      `CREATE TEMP TRIGGER IF NOT EXISTS ${quote(`_capture_b_${name}`)} BEFORE UPDATE ON main.${quote(name)} ` +
+        `BEGIN INSERT INTO temp._before (tbl, row_id, row) VALUES (${literal}, OLD.id, ${image('OLD')}); END`,
     );
   }
   db.exec(statements.join(';\n'));
@@ -63,10 +76,25 @@ export function installCapture(db: Database, schema: Map<string, TableInfo>): vo
 export function removeCapture(db: Database, schema: Map<string, TableInfo>): void {
   const drops: string[] = [];
   for (const { name } of schema.values()) {
-    for (const op of ['i', 'u', 'd'])
+    for (const op of ['i', 'u', 'd', 'b'])
       drops.push(`DROP TRIGGER IF EXISTS temp.${quote(`_capture_${op}_${name}`)}`);
   }
   db.exec(drops.join(';\n'));
+}
+
+/**
+ * Reads and clears the images of rows as they were before this transaction first updated them:
+ * `(table, id) => JSON or null`. Deleted rows' images are in the changes themselves.
+ */
+export function drainBeforeImages(db: Database): (table: string, id: number) => string | null {
+  const result = db.exec('SELECT tbl, row_id, row FROM temp._before ORDER BY n')[0];
+  db.exec('DELETE FROM temp._before');
+  const images = new Map<string, string>();
+  for (const [table, id, row] of result?.values ?? []) {
+    const key = `${String(table)}\u0000${Number(id)}`;
+    if (!images.has(key)) images.set(key, String(row));
+  }
+  return (table, id) => images.get(`${table}\u0000${id}`) ?? null;
 }
 
 /** Reads and clears what the current transaction changed, in the order it happened. */

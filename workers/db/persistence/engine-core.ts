@@ -18,6 +18,7 @@ import type { Database } from 'sql.js';
 import type { PersistenceStatus, Written } from '../contract';
 import {
   applyChanges,
+  drainBeforeImages,
   drainChanges,
   installCapture,
   readSchema,
@@ -169,6 +170,13 @@ export abstract class EngineCore {
     try {
       value = mutation(db);
       changes = drainChanges(db);
+      const before = drainBeforeImages(db);
+      const derived = this.options.derived ?? [];
+      if (changes.length > 0 && derived.length > 0) {
+        for (const state of derived) state.afterWrite?.(db, changes, before);
+        changes = changes.concat(drainChanges(db));
+        drainBeforeImages(db);
+      }
     } catch (error) {
       db.exec('ROLLBACK');
       throw error;
@@ -325,6 +333,7 @@ export abstract class EngineCore {
       this.db.exec('BEGIN');
       try {
         for (const table of applyChanges(this.db, this.schema, record.changes)) touched.add(table);
+        for (const state of this.options.derived ?? []) state.afterApply?.(this.db, record.changes);
         this.db.exec('COMMIT');
       } catch (error) {
         this.db.exec('ROLLBACK');

@@ -55,6 +55,7 @@ export class PersistenceEngine extends EngineCore {
       let value: T;
       try {
         value = mutation(this.db);
+        for (const state of this.options.derived ?? []) state.afterBulk?.(this.db);
         this.db.exec('COMMIT');
       } catch (error) {
         this.db.exec('ROLLBACK');

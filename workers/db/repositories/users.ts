@@ -7,11 +7,18 @@ import { all, one, type Row } from './sql';
 const ROLES: readonly UserRole[] = ['rep', 'manager', 'admin'];
 
 function toUser(row: Row): User {
-  return { id: Number(row.id), name: String(row.name), email: String(row.email), role: row.role as UserRole };
+  return {
+    id: Number(row.id),
+    name: String(row.name),
+    email: String(row.email),
+    role: row.role as UserRole,
+    team: String(row.team),
+    managerId: row.manager_id === null ? null : Number(row.manager_id),
+  };
 }
 
 export function listUsers(db: Database): User[] {
-  return all(db, 'SELECT id, name, email, role FROM users ORDER BY name, id').map(toUser);
+  return all(db, 'SELECT id, name, email, role, team, manager_id FROM users ORDER BY name, id').map(toUser);
 }
 
 export function insertUser(
