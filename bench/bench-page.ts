@@ -217,8 +217,110 @@ const bench = {
     };
   },
 
+  /**
+   * The timeline of a busy customer: the one with the most orders, topped up to 1,000 events with
+   * activities logged through the worker (as the "Log activity" form does; only the missing number, so a
+   * reused profile is not inflated). Then the first page (50 events) as the customer page loads it, and a
+   * page deep in the history through the cursor: round trips from the main thread, and long tasks.
+   */
+  async timeline(runs: number) {
+    const db = dbClient();
+    const busiest = await unwrap(
+      db.runSql({
+        sql: 'SELECT customer_id FROM orders GROUP BY customer_id ORDER BY count(*) DESC, customer_id LIMIT 1',
+      }),
+    );
+    const customerId = Number(busiest.rows[0]?.[0]);
+    const TARGET = 1000;
+    let events = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await unwrap(db.customerTimeline(customerId, { limit: 200, before: cursor }));
+      events += page.events.length;
+      cursor = page.next ?? undefined;
+    } while (cursor && events < TARGET);
+    const added = Math.max(0, TARGET - events);
+    const types = ['call', 'meeting', 'email', 'note', 'task'] as const;
+    for (let i = 0; i < added; i++) {
+      await unwrap(
+        db.logActivity({
+          type: types[i % types.length]!,
+          subject: `Bench activity ${i}`,
+          body: 'Logged by the benchmark to give one customer a long history.',
+          dueAt: new Date(Date.now() - i * 3_600_000).toISOString(),
+          customerId,
+        }),
+      );
+    }
+    const firstPage: number[] = [];
+    const deepPage: number[] = [];
+    const run = await timed(async () => {
+      for (let i = 0; i < runs; i++) {
+        let started = performance.now();
+        const first = await unwrap(db.customerTimeline(customerId, { limit: 50 }));
+        firstPage.push(performance.now() - started);
+        // Page 10 of 50: the cursor of event 450, as "Load more" reaches it.
+        let before = first.next ?? undefined;
+        for (let p = 1; p < 9 && before; p++)
+          before = (await unwrap(db.customerTimeline(customerId, { limit: 50, before }))).next ?? undefined;
+        started = performance.now();
+        await unwrap(db.customerTimeline(customerId, { limit: 50, before }));
+        deepPage.push(performance.now() - started);
+      }
+    });
+    return {
+      customerId,
+      events: events + added,
+      added,
+      firstPage: summary(firstPage),
+      deepPage: summary(deepPage),
+      longTasks: run.longTasks,
+    };
+  },
+
   async storage() {
     return unwrap(dbClient().storageInfo());
+  },
+
+  /**
+   * Customers spread evenly over the list (by creation time), for scripts/bench.mjs to draw realistic
+   * global-search queries from: parts of names, email and phone fragments.
+   */
+  async searchSamples(count: number) {
+    const db = dbClient();
+    const sort = { column: 'createdAt', direction: 'asc' } as const;
+    const total = (await unwrap(db.listCustomers({ sort, offset: 0, limit: 1 }))).total;
+    const samples: { name: string; email: string; phone: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const offset = Math.floor(((i + 0.5) * total) / count);
+      const row = (await unwrap(db.listCustomers({ sort, offset, limit: 1 }))).rows[0];
+      if (row) samples.push({ name: row.name, email: row.email, phone: row.phone });
+    }
+    return samples;
+  },
+
+  /**
+   * Global search as the header box runs it (first 5 per record type, counts per type), per group of
+   * queries: round-trip latency from the main thread, and main-thread long tasks over the whole run.
+   */
+  async search(groups: Record<string, string[]>) {
+    const db = dbClient();
+    const run = await timed(async () => {
+      const figures: Record<string, ReturnType<typeof summary> & { meanMatches: number }> = {};
+      for (const [name, queries] of Object.entries(groups)) {
+        const latencies: number[] = [];
+        let matches = 0;
+        for (const query of queries) {
+          const started = performance.now();
+          const result = await unwrap(db.search(query, { limit: 5 }));
+          latencies.push(performance.now() - started);
+          matches += result.total;
+        }
+        figures[name] = { ...summary(latencies), meanMatches: matches / Math.max(1, queries.length) };
+      }
+      return figures;
+    });
+    return { groups: run.value, longTasks: run.longTasks };
   },
 };
 

@@ -152,6 +152,40 @@ async function scrollLongTasks(page, seconds) {
   };
 }
 
+/**
+ * ~50 Latin and ~50 Chinese global-search queries drawn from customers of the loaded profile: parts of
+ * Chinese names (a person's given name, a company's brand and trade without the city), English name
+ * words and their prefixes, email local parts, the first digits of phone numbers.
+ * @param {{ name: string; email: string; phone: string }[]} samples
+ */
+function searchQueries(samples) {
+  const cjk = /[\u4e00-\u9fff]/;
+  const chinese = [];
+  const latin = [];
+  samples.forEach((sample, i) => {
+    const chars = Array.from(sample.name);
+    if (cjk.test(sample.name)) {
+      if (chinese.length >= 50) return;
+      if (chars.length <= 3) chinese.push(i % 2 ? sample.name : chars.slice(1).join(''));
+      else chinese.push(chars.slice(2, 4 + (i % 3)).join(''));
+      return;
+    }
+    if (latin.length >= 50) return;
+    const words = sample.name.split(/\s+/);
+    const digits = sample.phone.replace(/\D/g, '');
+    const kinds = [
+      () => words[0],
+      () => words[0]?.slice(0, 4),
+      () => sample.email.split('@')[0]?.slice(0, 6),
+      () => (digits.length >= 7 ? digits.slice(0, 7) : words[1]),
+      () => words.slice(0, 2).join(' '),
+    ];
+    const query = kinds[i % kinds.length]();
+    if (query) latin.push(query);
+  });
+  return { latin, chinese };
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measureProfile(context, profile) {
@@ -180,6 +214,15 @@ async function measureProfile(context, profile) {
     `${profile.name}: whole-image save ${result.wholeImage.saved ? `${Math.round(result.wholeImage.total.p50)} ms` : `failed (${result.wholeImage.failure})`}`,
   );
   result.list = await page.evaluate((n) => window.bench.listQueries(n), 20);
+  result.timeline = await page.evaluate((n) => window.bench.timeline(n), 20);
+  log(
+    `${profile.name}: timeline of customer ${result.timeline.customerId} (${result.timeline.events} events, ${result.timeline.added} activities added) first page p95 ${result.timeline.firstPage.p95.toFixed(1)} ms`,
+  );
+  const samples = await page.evaluate((n) => window.bench.searchSamples(n), 400);
+  result.search = await page.evaluate((groups) => window.bench.search(groups), searchQueries(samples));
+  log(
+    `${profile.name}: global search p95 Latin ${result.search.groups.latin?.p95.toFixed(1)} ms, Chinese ${result.search.groups.chinese?.p95.toFixed(1)} ms, ${result.search.longTasks} long tasks`,
+  );
   result.storage = await page.evaluate(() => window.bench.storage());
   result.sqliteExport = await page.evaluate(() => window.bench.sqliteExport());
   result.csvExport = await page.evaluate(() => window.bench.exportCustomersCsv());
@@ -235,7 +278,21 @@ function table(small, big) {
     ['durable save / whole-image', ratio(small), ratio(big), '≤ 0.05 at 1M'],
     ['cold start → first list page (ms)', f(small.coldStartMs, 0), f(big.coldStartMs, 0), '≤ 500 / ≤ 3000'],
     ['list page query p95 (ms)', f(small.list.overall.p95), f(big.list.overall.p95), '≤ 50 at 1M'],
+    [
+      'global search p95 Latin / Chinese (ms)',
+      `${f(small.search.groups.latin?.p95)} / ${f(small.search.groups.chinese?.p95)}`,
+      `${f(big.search.groups.latin?.p95)} / ${f(big.search.groups.chinese?.p95)}`,
+      '≤ 100',
+    ],
+    ['long tasks > 50 ms while searching', String(small.search.longTasks), String(big.search.longTasks), '0'],
     ['long tasks > 50 ms while scrolling', String(small.scroll.longTasks), String(big.scroll.longTasks), '0'],
+    [
+      'timeline of 1,000 events: first page p95 (ms) / long tasks',
+      `${f(small.timeline.firstPage.p95)} / ${small.timeline.longTasks}`,
+      `${f(big.timeline.firstPage.p95)} / ${big.timeline.longTasks}`,
+      '≤ 100 / 0',
+    ],
+    ['  a page 450 events deep, p95 (ms)', f(small.timeline.deepPage.p95), f(big.timeline.deepPage.p95), ''],
     ['peak renderer memory', mb(small.peakRendererBytes), mb(big.peakRendererBytes), '(reported)'],
     [
       '.sqlite export (ms) / long tasks',

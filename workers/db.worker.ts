@@ -17,13 +17,21 @@ import * as contacts from './db/repositories/contacts';
 import * as users from './db/repositories/users';
 import { clearWorkspaceData, refreshPlannerStats } from './db/repositories/workspace';
 import { emit, guard, nowIso, ok, runtime } from './db/runtime';
+import { activitiesHandlers } from './db/features/activities/handlers';
 import { backupsHandlers } from './db/features/backups/handlers';
 import { encryptionHandlers } from './db/features/encryption/handlers';
 import { isLocked } from './db/features/encryption/service';
 import { exportHandlers } from './db/features/export/handlers';
 import { importHandlers } from './db/features/import/handlers';
 import { sqlConsoleHandlers } from './db/features/sql/handlers';
+import { ordersHandlers } from './db/features/orders/handlers';
+import { pipelineHandlers } from './db/features/pipeline/handlers';
 import { createAuditTrail } from './db/features/history/audit-trail';
+import { createSearchIndex, ensureSearchIndex } from './db/features/search/search-index';
+import { searchHandlers } from './db/features/search/handlers';
+import { recordsHandlers } from './db/features/records/handlers';
+import { historyHandlers } from './db/features/history/handlers';
+import { duplicatesHandlers } from './db/features/duplicates/handlers';
 
 let opening: Promise<Result<OpenInfo>> | null = null;
 const customerCounts = new customers.CountCache();
@@ -58,11 +66,16 @@ async function startEngine(SQL: SqlJsStatic, store: UseStore): Promise<Result<Op
     store,
     coordinator: new BrowserCoordinator(runtime.workspace),
     tab: crypto.randomUUID(),
-    migrate: (db) => void migrate(db),
+    // The search index holds terms only JS can compute: filled after migrating (an upgrade from schema < 4,
+    // a restored file), checked by row counts otherwise (features/search/search-index.ts).
+    migrate: (db) => {
+      migrate(db);
+      ensureSearchIndex(db);
+    },
     latestSchemaVersion: LATEST_SCHEMA_VERSION,
     onStatus: (status) => emit({ type: 'status', status }),
     onChanged: (tables, remote) => emit({ type: 'changed', tables, remote }),
-    derived: [createAuditTrail(() => runtime.actorId, nowIso)],
+    derived: [createAuditTrail(() => runtime.actorId, nowIso), createSearchIndex()],
   });
   runtime.engine = opened;
   const customerCount = await opened.read((db) =>
@@ -281,11 +294,18 @@ const coreHandlers: CoreApi = {
 
 const api: DbApi = {
   ...coreHandlers,
+  ...recordsHandlers,
+  ...historyHandlers,
+  ...duplicatesHandlers,
   ...importHandlers,
   ...exportHandlers,
   ...sqlConsoleHandlers,
   ...backupsHandlers,
   ...encryptionHandlers,
+  ...searchHandlers,
+  ...ordersHandlers,
+  ...activitiesHandlers,
+  ...pipelineHandlers,
 };
 
 Comlink.expose(api);

@@ -60,7 +60,7 @@ function fieldErrors(run: () => unknown): Record<string, string> {
   try {
     run();
   } catch (error) {
-    if (error instanceof DomainError) return error.fields ?? {};
+    if (error instanceof DomainError) return (error.fields ?? {}) as Record<string, string>;
     throw error;
   }
   throw new Error('expected a validation error');
@@ -358,5 +358,33 @@ describe('custom fields and saved views', () => {
         NOW,
       ),
     ).toThrow(/exists already/);
+  });
+});
+
+describe('orders through the generic form', () => {
+  it('moves stock when only the status changes, and refuses deleting an order that holds stock', () => {
+    const product = createRecord(
+      db,
+      entityDef('product'),
+      { code: 'P9', name: 'Gadget', priceMinor: 100, stock: 5, active: true },
+      NOW,
+    );
+    const order = createRecord(
+      db,
+      entityDef('order'),
+      { customerId: acme, orderDate: '2026-01-01', status: 'draft' },
+      NOW,
+    );
+    db.run(
+      'INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor) VALUES (?, ?, 3, 100)',
+      [order, product],
+    );
+    const stock = () => getRecord(db, entityDef('product'), product)!.stock;
+    updateRecord(db, entityDef('order'), order, { status: 'confirmed' }, NOW, true);
+    expect(stock()).toBe(2);
+    expect(() => deleteRecords(db, entityDef('order'), [order])).toThrow(/hold stock/);
+    updateRecord(db, entityDef('order'), order, { status: 'cancelled' }, NOW, true);
+    expect(stock()).toBe(5);
+    expect(deleteRecords(db, entityDef('order'), [order])).toBe(1);
   });
 });

@@ -20,11 +20,18 @@ import type {
   User,
   Written,
 } from './contract';
+import type { ActivitiesApi } from './features/activities/api';
 import type { BackupsApi } from './features/backups/api';
 import type { EncryptionApi } from './features/encryption/api';
 import type { ExportApi } from './features/export/api';
+import type { OrdersApi } from './features/orders/api';
 import type { ImportApi } from './features/import/api';
 import type { SqlConsoleApi } from './features/sql/api';
+import type { SearchApi } from './features/search/api';
+import type { RecordsApi } from './features/records/api';
+import type { HistoryApi } from './features/history/api';
+import type { DuplicatesApi } from './features/duplicates/api';
+import type { PipelineApi } from './features/pipeline/api';
 
 /** The naive save's cost, or why it could not be done (`putMs`/`totalMs` null when nothing was stored). */
 export interface WholeImageSave {
@@ -98,4 +105,18 @@ export interface CoreApi {
 }
 
 /** Everything the UI can ask of the DB worker: the core plus one interface per feature. */
-export interface DbApi extends CoreApi, ImportApi, ExportApi, SqlConsoleApi, BackupsApi, EncryptionApi {}
+export interface DbApi
+  extends
+    CoreApi,
+    RecordsApi,
+    HistoryApi,
+    DuplicatesApi,
+    ImportApi,
+    ExportApi,
+    SqlConsoleApi,
+    BackupsApi,
+    EncryptionApi,
+    SearchApi,
+    OrdersApi,
+    ActivitiesApi,
+    PipelineApi {}

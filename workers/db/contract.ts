@@ -85,7 +85,24 @@ export interface Page<T> {
 
 /** Per-field validation failures; the UI turns each code into a message in the user's language. */
 export type FieldErrorCode =
-  'required' | 'too_long' | 'invalid_email' | 'invalid_phone' | 'invalid_choice' | 'not_found';
+  | 'required'
+  | 'too_long'
+  | 'invalid_email'
+  | 'invalid_phone'
+  | 'invalid_choice'
+  | 'not_found'
+  | 'invalid_number'
+  | 'out_of_range'
+  | 'invalid_date'
+  // records: a CSAT score on an open case, "converted" set by hand, a user managing themselves
+  | 'csat_when_closed'
+  | 'converted_by_conversion'
+  | 'own_manager'
+  | 'name_taken'
+  // orders: a product no longer sold, more than its stock, an order number already used
+  | 'inactive'
+  | 'insufficient_stock'
+  | 'duplicate';
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 
 export type ErrorCode =
@@ -97,6 +114,8 @@ export type ErrorCode =
   | 'persist_failed'
   | 'constraint'
   | 'nothing_to_undo'
+  // a record others depend on (a product on order lines) cannot be deleted
+  | 'in_use'
   // encryption at rest: still locked, wrong or too short a passphrase, already on/off
   | 'locked'
   | 'wrong_passphrase'
@@ -124,7 +143,24 @@ export type ErrorCode =
   | 'sql_read_only'
   | 'sql_error'
   | 'sql_one_statement'
-  | 'sql_name_taken';
+  | 'sql_name_taken'
+  // history: not an audited table, the row changed after its last recorded change, a deleted row is back
+  | 'history_unknown_table'
+  | 'history_changed_since'
+  | 'history_row_exists'
+  // duplicates: a merge request naming the wrong records, a merge that cannot be undone (any more)
+  | 'merge_invalid'
+  | 'merge_changed_since'
+  | 'merge_already_undone'
+  // orders: more than the stock of a product; deleting an order that still holds stock
+  | 'insufficient_stock'
+  | 'order_holds_stock'
+  // pipeline: deleting a stage deals use, won/lost stages missing, losing a deal without a reason,
+  // converting a lead a second time
+  | 'pipeline_stage_in_use'
+  | 'pipeline_stage_kinds'
+  | 'pipeline_reason_required'
+  | 'lead_already_converted';
 
 export type Failure = { ok: false; code: ErrorCode; message: string; fields?: FieldErrors };
 export type Result<T> = { ok: true; value: T } | Failure;
@@ -190,17 +226,46 @@ export interface OpenInfo {
 }
 
 export interface DemoProgress {
-  phase: 'users' | 'customers' | 'contacts' | 'orders' | 'activities' | 'saving';
+  phase:
+    | 'users'
+    | 'customers'
+    | 'contacts'
+    | 'orders'
+    | 'activities'
+    | 'campaigns'
+    | 'leads'
+    | 'opportunities'
+    | 'contracts'
+    | 'cases'
+    | 'articles'
+    | 'relationships'
+    | 'members'
+    | 'saving';
   done: number;
   total: number;
 }
 
+/** Rows a demo or benchmark load wrote, per table. */
 export interface DemoSummary {
   users: number;
   customers: number;
   contacts: number;
   orders: number;
   activities: number;
+  leads: number;
+  opportunities: number;
+  /** Opportunities in an open stage (neither won nor lost). */
+  openOpportunities: number;
+  contracts: number;
+  cases: number;
+  campaigns: number;
+  campaignMembers: number;
+  articles: number;
+  relationships: number;
+  /** The customer with the longest timeline (the timeline benchmark opens it); null without customers. */
+  timelineCustomerId: number | null;
+  /** Its contacts, activities, orders, opportunities, contracts and cases. */
+  timelineEvents: number;
 }
 
 export interface DeleteReceipt {

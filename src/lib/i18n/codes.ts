@@ -13,6 +13,16 @@ export const FIELD_ERROR_KEYS: Record<FieldErrorCode, MessageKey> = {
   invalid_phone: 'field.invalid_phone',
   invalid_choice: 'field.invalid_choice',
   not_found: 'field.not_found',
+  invalid_number: 'field.invalid_number',
+  out_of_range: 'field.out_of_range',
+  invalid_date: 'field.invalid_date',
+  csat_when_closed: 'records.field.csatWhenClosed',
+  converted_by_conversion: 'records.field.convertedByConversion',
+  own_manager: 'records.field.ownManager',
+  name_taken: 'records.field.nameTaken',
+  inactive: 'orders.field.inactive',
+  insufficient_stock: 'orders.field.insufficientStock',
+  duplicate: 'orders.field.duplicate',
 };
 
 export const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
@@ -24,6 +34,7 @@ export const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   persist_failed: 'error.persist_failed',
   constraint: 'error.constraint',
   nothing_to_undo: 'error.nothing_to_undo',
+  in_use: 'records.error.inUse',
   locked: 'encryption.error.locked',
   wrong_passphrase: 'encryption.error.wrongPassphrase',
   weak_passphrase: 'encryption.error.weakPassphrase',
@@ -48,6 +59,18 @@ export const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   sql_error: 'sql.error.sqlite',
   sql_one_statement: 'sql.error.oneStatement',
   sql_name_taken: 'sql.error.nameTaken',
+  history_unknown_table: 'history.error.unknownTable',
+  history_changed_since: 'history.error.changedSince',
+  history_row_exists: 'history.error.rowExists',
+  merge_invalid: 'duplicates.error.invalid',
+  merge_changed_since: 'duplicates.error.changedSince',
+  merge_already_undone: 'duplicates.error.alreadyUndone',
+  insufficient_stock: 'orders.error.insufficientStock',
+  order_holds_stock: 'orders.error.holdsStock',
+  pipeline_stage_in_use: 'pipeline.error.stageInUse',
+  pipeline_stage_kinds: 'pipeline.error.stageKinds',
+  pipeline_reason_required: 'pipeline.error.reasonRequired',
+  lead_already_converted: 'pipeline.error.alreadyConverted',
 };
 
 export const PROBLEM_KEYS: Record<ProblemCode, MessageKey> = {

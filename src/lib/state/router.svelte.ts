@@ -27,6 +27,7 @@ export const SECTION_ROUTES = [
   'tasks',
   'search',
   'duplicates',
+  'renewals',
 ] as const;
 export type SectionRoute = (typeof SECTION_ROUTES)[number];
 

@@ -7,6 +7,8 @@ import type { Database, SqlValue } from 'sql.js';
 import { DomainError } from '../errors';
 import { one, run } from '../repositories/sql';
 import type { EntityName } from './types';
+import type { OrderStatus } from '../features/orders/api';
+import { moveStockForStatusChange, refuseDeletingStockHolders } from '../features/orders/save-order';
 
 /** Hours from a case's creation to its SLA deadline, by priority (a common service-desk default). */
 export const SLA_HOURS: Record<string, number> = { urgent: 4, high: 8, normal: 24, low: 72 };
@@ -77,6 +79,18 @@ const RULES: Partial<
       ]);
   },
 
+  order(db, c, previous, now) {
+    // A new order from the generic form has no lines yet, so only a status change of an existing one moves stock.
+    if (previous !== null && c.status !== previous.status)
+      moveStockForStatusChange(
+        db,
+        Number(c.id),
+        previous.status as OrderStatus,
+        c.status as OrderStatus,
+        now,
+      );
+  },
+
   user(_db, c) {
     if (c.id !== undefined && c.manager_id !== null && c.manager_id === c.id)
       throw new DomainError('validation', 'A user cannot be their own manager.', {
@@ -97,6 +111,7 @@ export function applyRules(
 
 /** Refuses deletes that would break what other records depend on, with a message naming it. */
 export function checkDelete(db: Database, entity: EntityName, ids: readonly number[]): void {
+  if (entity === 'order') return refuseDeletingStockHolders(db, ids);
   if (entity !== 'product') return;
   const lines = Number(
     one(db, 'SELECT count(*) AS n FROM order_lines WHERE product_id IN (SELECT value FROM json_each(?))', [

@@ -144,3 +144,17 @@ export const OPERATORS_BY_TYPE: Record<FieldType, readonly ConditionOperator[]> 
 /** Types a list can be grouped by (few distinct values), and types whose groups get sums. */
 export const GROUPABLE_TYPES: ReadonlySet<FieldType> = new Set(['choice', 'reference', 'boolean', 'date']);
 export const SUMMABLE_TYPES: ReadonlySet<FieldType> = new Set(['money']);
+
+/** The record types saved_views' CHECK admits (knowledge articles and users have short lists). */
+export const VIEW_ENTITIES: readonly EntityName[] = [
+  'customer',
+  'contact',
+  'lead',
+  'opportunity',
+  'product',
+  'order',
+  'contract',
+  'case',
+  'campaign',
+  'activity',
+];

@@ -1,9 +1,16 @@
+import { recordsEn } from './records';
 import { importDataEn } from './import';
+import { historyEn } from './history';
+import { duplicatesEn } from './duplicates';
 import { sqlConsoleEn } from './sql';
+import { ordersEn } from './orders';
 import { exportEn } from './export';
 import { dashboardEn } from './dashboard';
 import { backupsEn } from './backups';
 import { encryptionEn } from './encryption';
+import { activitiesEn } from './activities';
+import { searchEn } from './search';
+import { pipelineEn } from './pipeline';
 
 /**
  * English messages. This object is the source of the message keys: `zh-CN.ts` is typed against it, so a key
@@ -94,6 +101,9 @@ export const en = {
   'field.invalid_phone': 'Enter a valid phone number, for example +86 138 0013 8000 or 010-1234 5678.',
   'field.invalid_choice': 'Choose one of the options in the list.',
   'field.not_found': 'The selected item no longer exists. Choose another one.',
+  'field.invalid_number': 'Enter a number, for example 42 or 19.99.',
+  'field.out_of_range': 'This value is outside the allowed range.',
+  'field.invalid_date': 'Enter a valid date, for example 2026-03-31.',
 
   'action.save': 'Save',
   'action.saving': 'Saving…',
@@ -240,17 +250,32 @@ export const en = {
   'demo.phase.contacts': 'Contacts',
   'demo.phase.orders': 'Orders',
   'demo.phase.activities': 'Activities',
+  'demo.phase.campaigns': 'Campaigns',
+  'demo.phase.leads': 'Leads',
+  'demo.phase.opportunities': 'Opportunities',
+  'demo.phase.contracts': 'Contracts',
+  'demo.phase.cases': 'Service cases',
+  'demo.phase.articles': 'Knowledge base',
+  'demo.phase.relationships': 'Relationships',
+  'demo.phase.members': 'Campaign members',
   'demo.phase.saving': 'Saving',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'There is no page at this address.',
 
   ...importDataEn,
+  ...recordsEn,
+  ...historyEn,
+  ...duplicatesEn,
   ...sqlConsoleEn,
+  ...ordersEn,
   ...exportEn,
   ...dashboardEn,
   ...backupsEn,
   ...encryptionEn,
+  ...activitiesEn,
+  ...searchEn,
+  ...pipelineEn,
 };
 
 export type MessageKey = keyof typeof en;

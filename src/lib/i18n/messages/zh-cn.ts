@@ -1,10 +1,17 @@
+import { recordsZhCN } from './records';
 import type { Messages } from './en';
 import { importDataZhCN } from './import';
+import { historyZhCN } from './history';
+import { duplicatesZhCN } from './duplicates';
 import { sqlConsoleZhCN } from './sql';
+import { ordersZhCN } from './orders';
 import { exportZhCN } from './export';
 import { dashboardZhCN } from './dashboard';
 import { backupsZhCN } from './backups';
 import { encryptionZhCN } from './encryption';
+import { activitiesZhCN } from './activities';
+import { searchZhCN } from './search';
+import { pipelineZhCN } from './pipeline';
 
 /** Simplified Chinese messages; typed against the English keys so none can be missing. */
 export const zhCN: Messages = {
@@ -84,6 +91,9 @@ export const zhCN: Messages = {
   'field.invalid_phone': '请输入有效的电话号码，例如 +86 138 0013 8000 或 010-1234 5678。',
   'field.invalid_choice': '请从列表中选择一个有效选项。',
   'field.not_found': '所选项目已不存在，请重新选择。',
+  'field.invalid_number': '请输入数字，例如 42 或 19.99。',
+  'field.out_of_range': '该值超出允许范围。',
+  'field.invalid_date': '请输入有效日期，例如 2026-03-31。',
 
   'action.save': '保存',
   'action.saving': '保存中…',
@@ -227,15 +237,30 @@ export const zhCN: Messages = {
   'demo.phase.contacts': '联系人',
   'demo.phase.orders': '订单',
   'demo.phase.activities': '活动',
+  'demo.phase.campaigns': '营销活动',
+  'demo.phase.leads': '线索',
+  'demo.phase.opportunities': '商机',
+  'demo.phase.contracts': '合同',
+  'demo.phase.cases': '服务工单',
+  'demo.phase.articles': '知识库',
+  'demo.phase.relationships': '客户关系',
+  'demo.phase.members': '活动成员',
   'demo.phase.saving': '保存',
 
   'notFound.title': '页面不存在',
   'notFound.text': '此地址没有对应的页面。',
 
   ...importDataZhCN,
+  ...recordsZhCN,
+  ...historyZhCN,
+  ...duplicatesZhCN,
   ...sqlConsoleZhCN,
+  ...ordersZhCN,
   ...exportZhCN,
   ...dashboardZhCN,
   ...backupsZhCN,
   ...encryptionZhCN,
+  ...activitiesZhCN,
+  ...searchZhCN,
+  ...pipelineZhCN,
 };

@@ -6,22 +6,8 @@
 import type { Database } from 'sql.js';
 import { DomainError } from '../../errors';
 import { all, one, run, type Row } from '../../repositories/sql';
-import type { EntityName } from '../../entities/types';
+import { VIEW_ENTITIES, type EntityName } from '../../entities/types';
 import type { SavedView, SavedViewInput } from './api';
-
-/** The record types saved_views' CHECK admits (knowledge articles and users have short lists). */
-export const VIEW_ENTITIES: readonly EntityName[] = [
-  'customer',
-  'contact',
-  'lead',
-  'opportunity',
-  'product',
-  'order',
-  'contract',
-  'case',
-  'campaign',
-  'activity',
-];
 
 function parse<T>(json: unknown, fallback: T): T {
   try {
