@@ -3,6 +3,7 @@ import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.j
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DemoProgress } from '../../workers/db/contract';
 import { generateBenchData } from '../../workers/db/demo/bench-data';
+import { TIMELINE_PLAN } from '../../workers/db/demo/bench-timeline';
 import { DEMO_PROFILE, generateDemoData } from '../../workers/db/demo/demo-data';
 import { Rng, WeightedPicker } from '../../workers/db/demo/random';
 import { migrate } from '../../workers/db/migrations/index';
@@ -58,7 +59,23 @@ function dumpHash(db: Database, tables: readonly string[]): string {
   return hash.digest('hex');
 }
 
-const ALL_TABLES = ['users', 'customers', 'contacts', 'products', 'orders', 'order_lines', 'activities'];
+const ALL_TABLES = [
+  'users',
+  'customers',
+  'contacts',
+  'products',
+  'orders',
+  'order_lines',
+  'activities',
+  'campaigns',
+  'campaign_members',
+  'leads',
+  'opportunities',
+  'contracts',
+  'cases',
+  'knowledge_articles',
+  'customer_relationships',
+];
 
 function expectHealthy(db: Database): void {
   expect(rows(db, 'PRAGMA foreign_key_check')).toEqual([]);
@@ -118,7 +135,7 @@ describe('generateDemoData', () => {
       });
 
       it('writes the demo profile and reports matching counts', () => {
-        expect(summary).toEqual({
+        expect(summary).toMatchObject({
           users: scalar(db, 'SELECT count(*) FROM users'),
           customers: scalar(db, 'SELECT count(*) FROM customers'),
           contacts: scalar(db, 'SELECT count(*) FROM contacts'),
@@ -132,7 +149,13 @@ describe('generateDemoData', () => {
         expect(summary.contacts).toBeGreaterThan(500);
         expect(summary.contacts).toBeLessThan(1500);
         expect(summary.orders).toBe(3000);
-        expect(summary.activities).toBe(2000);
+        // 2,000 on customers; the follow-ups on leads, deals and cases come on top (demo-records.test.ts).
+        expect(
+          scalar(
+            db,
+            'SELECT count(*) FROM activities WHERE lead_id IS NULL AND opportunity_id IS NULL AND case_id IS NULL',
+          ),
+        ).toBe(2000);
         expect(scalar(db, 'SELECT count(*) FROM products')).toBe(30);
         const lines = scalar(db, 'SELECT count(*) FROM order_lines');
         expect(lines).toBeGreaterThan(3000 * 1.5);
@@ -258,7 +281,21 @@ describe('generateDemoData', () => {
 
       it('reports progress and leaves a healthy database', () => {
         const phases = new Set(progress.map((p) => p.phase));
-        expect([...phases]).toEqual(['users', 'customers', 'contacts', 'orders', 'activities']);
+        expect([...phases]).toEqual([
+          'users',
+          'customers',
+          'contacts',
+          'orders',
+          'activities',
+          'campaigns',
+          'leads',
+          'opportunities',
+          'contracts',
+          'cases',
+          'articles',
+          'relationships',
+          'members',
+        ]);
         expect(progress.length).toBeGreaterThan(10);
         for (const p of progress) expect(p.done).toBeLessThanOrEqual(p.total);
         expectHealthy(db);
@@ -290,16 +327,18 @@ describe('generateBenchData', () => {
     };
     const { db, summary } = run(9);
     try {
-      expect(summary).toEqual({
+      // Besides the sprinkle, the timeline customer's planted history (demo-bench.test.ts).
+      expect(summary).toMatchObject({
         users: 40,
         customers: 2_000,
-        contacts: 200,
-        orders: 10_000,
-        activities: 100,
+        contacts: 200 + TIMELINE_PLAN.contacts,
+        orders: 10_000 + TIMELINE_PLAN.orders,
+        activities: 200 + TIMELINE_PLAN.activities,
       });
       expect(scalar(db, 'SELECT count(*) FROM customers')).toBe(2_000);
-      expect(scalar(db, 'SELECT count(*) FROM orders')).toBe(10_000);
-      expect(scalar(db, 'SELECT count(*) FROM contacts')).toBe(200);
+      expect(scalar(db, 'SELECT count(*) FROM orders')).toBe(summary.orders);
+      expect(scalar(db, 'SELECT count(*) FROM contacts')).toBe(summary.contacts);
+      expect(scalar(db, 'SELECT count(*) FROM activities')).toBe(summary.activities);
       expect(scalar(db, 'SELECT count(*) FROM order_lines')).toBe(0);
       expect(
         scalar(
@@ -318,7 +357,7 @@ describe('generateBenchData', () => {
       // A second run on another empty database with the same seed gives the same rows.
       const again = run(9);
       try {
-        expect(dumpHash(again.db, ['customers', 'orders'])).toBe(dumpHash(db, ['customers', 'orders']));
+        expect(dumpHash(again.db, ALL_TABLES)).toBe(dumpHash(db, ALL_TABLES));
       } finally {
         again.db.close();
       }
@@ -353,7 +392,7 @@ describe('generateBenchData', () => {
       inTransaction(db, () => generateDemoData(db, { locale: 'zh-CN', seed: 1, now: NOW }));
       inTransaction(db, () => generateBenchData(db, { customers: 500, orders: 1_000, seed: 1, now: NOW }));
       expect(scalar(db, 'SELECT count(*) FROM customers')).toBe(1_000);
-      expect(scalar(db, 'SELECT count(*) FROM orders')).toBe(4_000);
+      expect(scalar(db, 'SELECT count(*) FROM orders')).toBe(4_000 + TIMELINE_PLAN.orders);
       expectHealthy(db);
     } finally {
       db.close();

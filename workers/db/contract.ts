@@ -1,3 +1,4 @@
+import type { Condition } from './entities/types';
 /**
  * The typed contract between the UI and the DB worker.
  *
@@ -68,6 +69,10 @@ export interface CustomerFilter {
   text?: string;
   stage?: LifecycleStage | null;
   ownerId?: number | null;
+  /** The filter builder's conditions (AND), on built-in and custom fields. */
+  conditions?: Condition[];
+  /** Owners of a "mine / my team" scope; null or absent = everyone. */
+  ownerIds?: number[] | null;
 }
 
 export interface CustomerListQuery extends CustomerFilter {

@@ -100,6 +100,15 @@ export class RecordList {
     if (result.ok) this.views = result.value;
   }
 
+  currentView() {
+    return {
+      filter: { conditions: this.conditions, text: this.query },
+      sort: this.sort,
+      columns: this.columns,
+      groupBy: this.groupBy,
+    };
+  }
+
   applyView(view: SavedView | null): void {
     this.activeViewId = view?.id ?? null;
     if (!view) {

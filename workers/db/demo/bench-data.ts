@@ -13,8 +13,16 @@
  * - the secondary indexes of the bulk tables are dropped first and rebuilt once at the end (bulk-indexes.ts:
  *   one sort per index instead of millions of random inserts), and the page cache is enlarged meanwhile.
  * Measured: 100k customers / 500k orders in ≈16 s (52 s with per-row orders and live indexes), ≈141 MiB.
+ * The workspace records below add ≈2 s and 12 MiB at that size (19.5 vs 17.3 s and 147 vs 135 MiB on a
+ * loaded 2-core machine, where the same run varies by ±20 %).
  *
- * Only a light sprinkle of contacts (1 per 10 customers) and activities (1 per 20 customers).
+ * Only a light sprinkle of contacts (1 per 10 customers) and activities (1 per 10 customers, over the last
+ * 90 days and the next 30). Workspace records, per BENCH_RATIOS (bench-pipeline.ts, bench-service.ts):
+ * opportunities 3 per 100 customers, exactly half of them open (15,000 at 1M) spread over the open stages;
+ * leads, contracts and cases 1 per 10 customers; 24 campaigns with 1 member per 50 customers;
+ * relationships 1 per 100; both locales' knowledge-base articles. Records of English customers use the
+ * English vocabulary. The timeline customer (bench-timeline.ts) is the first customer of the run
+ * (id = 1 on an empty workspace; `summary.timelineCustomerId`), with ≈1,000 planted events.
  * Rows are written in the order an index likes best: customer ids grow with `created_at`, order ids grow with
  * `order_date`, and each order goes to a non-prospect customer that already existed on that date.
  *
@@ -30,8 +38,27 @@ import { setIntegerPragma } from '../sql-text';
 import type { Database, SqlValue, Statement } from 'sql.js';
 import type { DemoProgress, DemoSummary, LifecycleStage } from '../contract';
 import { type SavedIndex, dropIndexes, restoreIndexes } from './bulk-indexes';
+import { type BenchContext, lookupTable, maxId } from './bench-context';
 import { insertBenchOrders, orderAmounts } from './bench-orders';
+import {
+  insertBenchContracts,
+  insertBenchLeads,
+  insertBenchOpportunities,
+  linkDealsToLeads,
+} from './bench-pipeline';
+import {
+  insertBenchArticles,
+  insertBenchCampaigns,
+  insertBenchCases,
+  insertBenchMembers,
+  insertBenchRelationships,
+} from './bench-service';
+import { plantTimelineCustomer } from './bench-timeline';
 import { INDUSTRIES } from './catalog';
+import { emptySummary } from './demo-context';
+import { EN_RECORDS } from './pools-records-en';
+import { ZH_RECORDS } from './pools-records-zh';
+import { countTimelineEvents } from './timeline';
 import { EN_FIRST_NAMES, EN_LAST_NAMES, EN_MAIL_PROVIDERS, US_CITIES } from './pools-en';
 import {
   CN_BRAND_CHARS,
@@ -57,34 +84,25 @@ export const BENCH_PROFILE = { customers: 1_000_000, orders: 5_000_000 } as cons
 const BENCH_USERS = 40;
 const BENCH_MANAGERS = 4;
 const CONTACT_EVERY = 10;
-const ACTIVITY_EVERY = 20;
+const ACTIVITY_EVERY = 10;
+/**
+ * Sizes of the workspace records, relative to the customer count (see the docblock). At 1,000,000
+ * customers: 30,000 opportunities (15,000 open), 100,000 leads, contracts and cases each, 20,000 campaign
+ * members, 10,000 relationships.
+ */
+export const BENCH_RATIOS = {
+  opportunitiesPer100Customers: 3,
+  leadEvery: 10,
+  contractEvery: 10,
+  caseEvery: 10,
+  memberEvery: 50,
+  relationshipEvery: 100,
+} as const;
 const PROGRESS_EVERY = 50_000;
 /** Page cache while generating, in KiB. */
 const BULK_CACHE_KIB = 131_072;
 /** Customers are created over the last six years (orders over the last two: bench-orders.ts). */
 const CUSTOMER_YEARS = 6;
-
-/** Builds a lookup table so that a weighted choice is one `uint32() & mask` index. */
-function lookupTable(values: readonly number[], weights: readonly number[], size: number): Int32Array {
-  const total = weights.reduce((a, b) => a + b, 0);
-  const table = new Int32Array(size);
-  let at = 0;
-  for (let i = 0; i < values.length; i++) {
-    const end =
-      i === values.length - 1 ? size : Math.min(size, Math.round(at + (weights[i]! / total) * size));
-    table.fill(values[i]!, at, end);
-    at = end;
-  }
-  return table;
-}
-
-function maxId(db: Database, table: string): number {
-  const row = db.exec(
-    `SELECT max(coalesce((SELECT max(id) FROM ${table}), 0),
-                coalesce((SELECT seq FROM sqlite_sequence WHERE name = '${table}'), 0))`,
-  );
-  return Number(row[0]?.values[0]?.[0] ?? 0);
-}
 
 export function generateBenchData(db: Database, options: BenchDataOptions): DemoSummary {
   const customerCount = Math.floor(options.customers);
@@ -96,7 +114,7 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
   if (!Number.isFinite(nowMs)) throw new Error('generateBenchData: options.now is not a valid date');
   const rng = new Rng(options.seed ?? DEFAULT_SEED);
   const report = options.onProgress ?? (() => {});
-  const summary: DemoSummary = { users: 0, customers: 0, contacts: 0, orders: 0, activities: 0 };
+  const summary: DemoSummary = emptySummary();
 
   // ---- pools, built once ----
   const cnCities = CN_CITIES.map((c) => ({
@@ -184,6 +202,7 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
     const k: SqlValue[] = new Array<SqlValue>(7).fill(null);
     const owners = new Int32Array(customerCount);
     const stageOf = new Uint8Array(customerCount);
+    const langOf = new Uint8Array(customerCount);
     const customerStartMs = nowMs - CUSTOMER_YEARS * 365 * DAY_MS;
     const customerStepMs = (CUSTOMER_YEARS * 365 * DAY_MS) / customerCount;
     const mobile = (): string =>
@@ -204,11 +223,14 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
 
     for (let i = 0; i < customerCount; i++) {
       const id = customerBase + 1 + i;
-      const stage = stageTable[rng.uint32() & 1023]!;
+      // The first customer is the timeline customer (bench-timeline.ts): an existing customer.
+      const drawnStage = stageTable[rng.uint32() & 1023]!;
+      const stage = i === 0 ? 2 : drawnStage;
       const owner = stage === 0 && rng.next() < 0.05 ? 0 : ownerTable[rng.uint32() & 4095]!;
       owners[i] = owner;
       stageOf[i] = stage;
       const kindRoll = rng.next();
+      langOf[i] = kindRoll < 0.8 ? 0 : 1;
       const industry = rng.int(INDUSTRIES.length);
       let name: string;
       let address: string;
@@ -345,10 +367,50 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
     }
     report({ phase: 'activities', done: summary.activities, total: activityTotal });
 
+    // ---- workspace records: bench-pipeline.ts, bench-service.ts, bench-timeline.ts ----
+    const bench: BenchContext = {
+      db,
+      rng,
+      nowMs,
+      summary,
+      report,
+      prepare,
+      customerBase,
+      customerCount,
+      stageOf,
+      langOf,
+      owners,
+      createdMsOf: (index) => Math.floor(customerStartMs + index * customerStepMs),
+      existingAt,
+      contactOf: (index) => (index % CONTACT_EVERY === 0 ? contactBase + 1 + index / CONTACT_EVERY : null),
+      anyOwner: () => ownerTable[rng.uint32() & 4095]!,
+      managerIds,
+      userIds: [...managerIds, ...repIds],
+      person: (lang) => (lang === 0 ? cnPerson() : enPerson()),
+      mobile,
+      records: [ZH_RECORDS, EN_RECORDS],
+    };
+    const campaigns = insertBenchCampaigns(bench);
+    const deals = insertBenchOpportunities(
+      bench,
+      Math.floor((customerCount * BENCH_RATIOS.opportunitiesPer100Customers) / 100),
+      { amounts },
+    );
+    const leadCount = Math.floor(customerCount / BENCH_RATIOS.leadEvery);
+    const { leadBase, converted } = insertBenchLeads(bench, leadCount, deals, campaigns, companyNames(rng));
+    linkDealsToLeads(bench, deals, leadBase, converted);
+    insertBenchContracts(bench, Math.floor(customerCount / BENCH_RATIOS.contractEvery), amounts);
+    insertBenchCases(bench, Math.floor(customerCount / BENCH_RATIOS.caseEvery));
+    insertBenchMembers(bench, campaigns, Math.floor(customerCount / BENCH_RATIOS.memberEvery));
+    insertBenchRelationships(bench, Math.floor(customerCount / BENCH_RATIOS.relationshipEvery));
+    insertBenchArticles(bench);
+    summary.timelineCustomerId = plantTimelineCustomer(bench, amounts);
+
     report({ phase: 'saving', done: 0, total: droppedIndexes.length });
     for (const stmt of statements.splice(0)) stmt.free();
     restoreIndexes(db, droppedIndexes);
     indexesRestored = true;
+    summary.timelineEvents = countTimelineEvents(db, summary.timelineCustomerId);
     report({ phase: 'saving', done: droppedIndexes.length, total: droppedIndexes.length });
     return summary;
   } finally {
@@ -364,4 +426,22 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
       }
     }
   }
+}
+
+/** Company names for leads, composed once per language from the same pools as the customers'. */
+function companyNames(rng: Rng): [string[], string[]] {
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (let n = 0; n < 512; n++) {
+    const city = CN_CITIES[rng.int(CN_CITIES.length)]!;
+    const industry = INDUSTRIES[rng.int(INDUSTRIES.length)]!;
+    const [b1] = CN_BRAND_CHARS[rng.int(CN_BRAND_CHARS.length)]!;
+    const [b2] = CN_BRAND_CHARS[rng.int(CN_BRAND_CHARS.length)]!;
+    zh.push(`${city.name}${b1}${b2}${industry.zhWords[rng.int(industry.zhWords.length)]!}有限公司`);
+    const last = EN_LAST_NAMES[rng.int(EN_LAST_NAMES.length)]!;
+    en.push(
+      `${last} ${industry.enWords[rng.int(industry.enWords.length)]!} ${rng.pick(['Inc.', 'LLC', 'Group', 'Co.'])}`,
+    );
+  }
+  return [zh, en];
 }

@@ -9,7 +9,18 @@ import { quoteIdentifier } from '../sql-text';
 import type { Database } from 'sql.js';
 
 /** Tables the benchmark fills in bulk; their secondary indexes are rebuilt once at the end. */
-export const BULK_TABLES = ['customers', 'contacts', 'orders', 'activities'] as const;
+export const BULK_TABLES = [
+  'customers',
+  'contacts',
+  'orders',
+  'activities',
+  'leads',
+  'opportunities',
+  'contracts',
+  'cases',
+  'campaign_members',
+  'customer_relationships',
+] as const;
 
 export interface SavedIndex {
   name: string;

@@ -7,8 +7,9 @@
  * (demo-data.ts), so there is no import cycle.
  */
 import type { Statement, SqlValue } from 'sql.js';
-import type { DemoProgress, DemoSummary, LifecycleStage } from '../contract';
+import type { CustomerKind, DemoProgress, DemoSummary, LifecycleStage, UserRole } from '../contract';
 import type { LocaleText } from './locale-text';
+import type { RecordText } from './record-text';
 import { DAY_MS, type Rng } from './random';
 
 /** Sizes of the demo profile (exported for tests and docs). */
@@ -20,6 +21,13 @@ export const DEMO_PROFILE = {
   orders: 3000,
   activities: 2000,
   orderMonths: 24,
+  campaigns: 12,
+  leads: 300,
+  /** Besides one per converted lead. */
+  opportunities: 380,
+  contracts: 160,
+  cases: 260,
+  relationships: 140,
 } as const;
 
 /** Report progress every this many rows. */
@@ -28,6 +36,8 @@ export const PROGRESS_EVERY = 250;
 /** Everything a step needs besides the database and the random source. */
 export interface DemoContext {
   text: LocaleText;
+  /** Vocabulary of leads, deals, contracts, cases, articles, campaigns. */
+  records: RecordText;
   zh: boolean;
   /** Column index for bilingual pairs: 0 = zh-CN, 1 = en. */
   lang: 0 | 1;
@@ -39,9 +49,27 @@ export interface DemoContext {
   report: (progress: DemoProgress) => void;
 }
 
+/** An order as the pipeline and service steps need it. */
+export interface OrderRef {
+  id: number;
+  /** Order instant. */
+  ms: number;
+  totalMinor: number;
+  /** The product of its first line. */
+  productId: number;
+}
+
+/** A user as the later steps need it (owners, authors, teams). */
+export interface StaffMember {
+  id: number;
+  role: UserRole;
+  managerId: number | null;
+}
+
 /** A customer as the order and activity steps need it. */
 export interface CustomerRow {
   id: number;
+  kind: CustomerKind;
   stage: LifecycleStage;
   ownerId: number | null;
   createdMs: number;
@@ -50,6 +78,30 @@ export interface CustomerRow {
   shortName: string;
   orderWeight: number;
   contactIds: number[];
+  /** Filled by the orders step, in date order. */
+  orders: OrderRef[];
+}
+
+/** Fresh zeroed counts. */
+export function emptySummary(): DemoSummary {
+  return {
+    users: 0,
+    customers: 0,
+    contacts: 0,
+    orders: 0,
+    activities: 0,
+    leads: 0,
+    opportunities: 0,
+    openOpportunities: 0,
+    contracts: 0,
+    cases: 0,
+    campaigns: 0,
+    campaignMembers: 0,
+    articles: 0,
+    relationships: 0,
+    timelineCustomerId: null,
+    timelineEvents: 0,
+  };
 }
 
 /** Runs an INSERT … RETURNING id and returns the id. */

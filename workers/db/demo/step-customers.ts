@@ -107,6 +107,7 @@ export function insertCustomers(db: Database, rng: Rng, ctx: CustomersContext): 
               : 0;
       const row: CustomerRow = {
         id,
+        kind,
         stage,
         ownerId,
         createdMs,
@@ -114,6 +115,7 @@ export function insertCustomers(db: Database, rng: Rng, ctx: CustomersContext): 
         shortName: text.shortName(name),
         orderWeight,
         contactIds: [],
+        orders: [],
       };
       customers.push(row);
 

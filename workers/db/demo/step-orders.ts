@@ -108,6 +108,7 @@ export function insertOrders(db: Database, rng: Rng, ctx: OrdersContext): void {
         isoTimestamp(updatedMs),
       ]);
       for (const line of lines) insertLine.run([orderId, line.productId, line.quantity, line.unitPrice]);
+      buyer.orders.push({ id: orderId, ms: orderMs, totalMinor: total, productId: lines[0]!.productId });
       summary.orders++;
       if ((i + 1) % PROGRESS_EVERY === 0) report({ phase: 'orders', done: i + 1, total: totalOrders });
     }

@@ -1,23 +1,28 @@
 /**
- * Demo step 1: the sales team. One admin, managers (one team each) and reps spread over the teams, joined
- * at staggered dates after the workspace started; returns who owns customers and how unevenly.
+ * Demo step 1: the sales team. One admin, managers (one team each, reporting to the admin) and reps spread
+ * over the teams (reporting to their manager), joined at staggered dates after the workspace started;
+ * returns who they are and who owns customers, how unevenly.
  */
 import type { Database } from 'sql.js';
 import type { UserRole } from '../contract';
-import { DEMO_PROFILE, type DemoContext, insertReturningId } from './demo-context';
+import { DEMO_PROFILE, type DemoContext, type StaffMember, insertReturningId } from './demo-context';
 import { DAY_MS, type Rng, WeightedPicker, isoTimestamp } from './random';
 
 const TEAMS: readonly (readonly [zh: string, en: string])[] = [
   ['华东区', 'East'],
-  ['华南区', 'West'],
-  ['华北区', 'Central'],
+  ['华南区', 'South'],
+  ['华北区', 'North'],
 ];
 
-/**
- * Inserts the users and returns a picker of customer owners: reps own very different books of business,
- * managers keep a few key accounts.
- */
-export function insertUsers(db: Database, rng: Rng, ctx: DemoContext): WeightedPicker<number> {
+export interface DemoUsers {
+  /** Picks a customer owner: reps own very different books of business, managers a few key accounts. */
+  owners: WeightedPicker<number>;
+  /** Everyone, admin first, then managers, then reps. */
+  staff: StaffMember[];
+}
+
+/** Inserts the users; returns who they are and a picker of customer owners. */
+export function insertUsers(db: Database, rng: Rng, ctx: DemoContext): DemoUsers {
   const { text, lang, summary, report } = ctx;
   const insertUser = db.prepare(
     `INSERT INTO users (name, email, role, team, manager_id, created_at, updated_at)
@@ -25,6 +30,7 @@ export function insertUsers(db: Database, rng: Rng, ctx: DemoContext): WeightedP
   );
   const reps: number[] = [];
   const managers: number[] = [];
+  const staff: StaffMember[] = [];
   try {
     const userEmails = new Set<string>();
     report({ phase: 'users', done: 0, total: DEMO_PROFILE.users });
@@ -37,9 +43,11 @@ export function insertUsers(db: Database, rng: Rng, ctx: DemoContext): WeightedP
       const teamIndex =
         role === 'manager' ? managers.length : role === 'rep' ? reps.length % managers.length : -1;
       const team = teamIndex >= 0 ? TEAMS[teamIndex % TEAMS.length]![lang] : '';
-      const managerId = role === 'rep' ? managers[teamIndex]! : null;
+      // Reps report to their team's manager, managers to the admin (staff[0]).
+      const managerId = role === 'rep' ? managers[teamIndex]! : role === 'manager' ? staff[0]!.id : null;
       const joined = isoTimestamp(ctx.workspaceStartMs + i * rng.between(3, 40) * DAY_MS);
       const id = insertReturningId(insertUser, [person.name, email, role, team, managerId, joined, joined]);
+      staff.push({ id, role, managerId });
       if (role === 'manager') managers.push(id);
       if (role === 'rep') reps.push(id);
       summary.users++;
@@ -54,5 +62,5 @@ export function insertUsers(db: Database, rng: Rng, ctx: DemoContext): WeightedP
     ...rng.shuffled(reps.map((_, i) => 1 / Math.pow(i + 1, 0.8))),
     ...managers.map(() => 0.08),
   ];
-  return new WeightedPicker(owners, ownerWeights);
+  return { owners: new WeightedPicker(owners, ownerWeights), staff };
 }

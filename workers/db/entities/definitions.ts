@@ -36,6 +36,7 @@ const DEFINITIONS: Record<EntityName, EntityDef> = {
     entity: 'customer',
     table: 'customers',
     titleField: 'name',
+    searchFields: ['name', 'email', 'phone'],
     defaultSort: { field: 'name', direction: 'asc' },
     // Each is the column list of an index in 001-initial-people.sql (then id, implicit in every index).
     sortKeys: {

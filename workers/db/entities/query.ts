@@ -170,7 +170,10 @@ export function filterTerms(def: EntityDef, filter: ListFilter, a = 't', rankInd
   const text = typeof filter.text === 'string' ? filter.text.trim() : '';
   if (text !== '') {
     params[':text'] = likePattern(text, '%', '%');
-    terms.push(`${fieldExpression(def, fieldOf(def, def.titleField), a)} LIKE :text ESCAPE '\\'`);
+    const searched = (def.searchFields ?? [def.titleField]).map(
+      (key) => `${fieldExpression(def, fieldOf(def, key), a)} LIKE :text ESCAPE '\\'`,
+    );
+    terms.push(`(${searched.join(' OR ')})`);
   }
   return { terms, params };
 }

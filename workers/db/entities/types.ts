@@ -59,6 +59,8 @@ export interface EntityDef {
   table: string;
   /** The field that names a record (links, search results, confirmations). */
   titleField: string;
+  /** Fields the quick text filter searches (default: the title), as the list's search box promises. */
+  searchFields?: readonly string[];
   fields: FieldDef[];
   defaultSort: { field: string; direction: 'asc' | 'desc' };
   /**

@@ -15,6 +15,8 @@ import initialSales from './001-initial-sales.sql?raw';
 import initialService from './001-initial-service.sql?raw';
 import imports from './002-imports.sql?raw';
 import savedQueries from './003-saved-queries.sql?raw';
+import search from './004-search.sql?raw';
+import merges from './005-merges.sql?raw';
 
 export interface Migration {
   version: number;
@@ -27,6 +29,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'initial', sql: [initialPeople, initialSales, initialService].join('\n') },
   { version: 2, name: 'imports', sql: imports },
   { version: 3, name: 'saved-queries', sql: savedQueries },
+  { version: 4, name: 'search', sql: search },
+  { version: 5, name: 'merges', sql: merges },
 ];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
