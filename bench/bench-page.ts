@@ -149,6 +149,83 @@ const bench = {
     return { overall: summary(all), shapes: results, total };
   },
 
+  /**
+   * The customer list as a user drives its filter builder: conditions + a sort + a group-by, each shape
+   * timed as the list's first page and its groups together (what the screen waits for). Values vary per
+   * run so the count cache never answers a repeated query.
+   */
+  async filterSortGroup(runs: number) {
+    const db = dbClient();
+    const users = await unwrap(db.listUsers());
+    const industries = (await unwrap(db.groupRecords('customer', {}, 'industry'))).map((g) => g.value);
+    const pick = <T>(values: readonly T[], i: number): T => values[i % values.length]!;
+    const stages = ['prospect', 'new', 'existing', 'lost'] as const;
+    const shapes: Record<
+      string,
+      (i: number) => { query: Omit<CustomerListQuery, 'offset' | 'limit'>; groupBy: string }
+    > = {
+      'stage = x, by name, grouped by owner': (i) => ({
+        query: {
+          conditions: [{ field: 'stage', op: 'eq', value: pick(stages, i) }],
+          sort: { column: 'name', direction: 'asc' },
+        },
+        groupBy: 'ownerId',
+      }),
+      'industry = x, by updated desc, grouped by stage': (i) => ({
+        query: {
+          conditions: [{ field: 'industry', op: 'eq', value: String(pick(industries, i)) }],
+          sort: { column: 'updatedAt', direction: 'desc' },
+        },
+        groupBy: 'stage',
+      }),
+      'owner = x and kind = person, by name, grouped by stage': (i) => ({
+        query: {
+          conditions: [
+            { field: 'ownerId', op: 'eq', value: pick(users, i).id },
+            { field: 'kind', op: 'eq', value: 'person' },
+          ],
+          sort: { column: 'name', direction: 'asc' },
+        },
+        groupBy: 'stage',
+      }),
+      'created after a date, by created, grouped by kind': (i) => ({
+        query: {
+          conditions: [
+            {
+              field: 'createdAt',
+              op: 'gte',
+              value: new Date(Date.now() - (30 + i) * 86_400_000).toISOString(),
+            },
+          ],
+          sort: { column: 'createdAt', direction: 'desc' },
+        },
+        groupBy: 'kind',
+      }),
+    };
+    const results: Record<string, ReturnType<typeof summary>> = {};
+    const all: number[] = [];
+    const run = await timed(async () => {
+      for (const [name, shape] of Object.entries(shapes)) {
+        const latencies: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const { query, groupBy } = shape(i);
+          const filter = {
+            conditions: query.conditions,
+          };
+          const started = performance.now();
+          await Promise.all([
+            unwrap(db.listCustomers({ ...query, offset: 0, limit: 50 })),
+            unwrap(db.groupRecords('customer', filter, groupBy)),
+          ]);
+          latencies.push(performance.now() - started);
+        }
+        results[name] = summary(latencies);
+        all.push(...latencies);
+      }
+    });
+    return { overall: summary(all), shapes: results, longTasks: run.longTasks };
+  },
+
   async checkpoint() {
     const started = performance.now();
     await unwrap(dbClient().checkpoint());

@@ -257,6 +257,10 @@ async function measureProfile(context, profile) {
     `${profile.name}: whole-image save ${result.wholeImage.saved ? `${Math.round(result.wholeImage.total.p50)} ms` : `failed (${result.wholeImage.failure})`}`,
   );
   result.list = await page.evaluate((n) => window.bench.listQueries(n), 20);
+  result.filterSortGroup = await page.evaluate((n) => window.bench.filterSortGroup(n), 8);
+  log(
+    `${profile.name}: customer filter + sort + group p95 ${result.filterSortGroup.overall.p95.toFixed(1)} ms, ${result.filterSortGroup.longTasks} long tasks`,
+  );
   result.kanbanQuery = await page.evaluate((n) => window.bench.kanbanQuery(n), 10);
   log(
     `${profile.name}: kanban query p95 ${result.kanbanQuery.p95.toFixed(1)} ms over ${result.kanbanQuery.openOpportunities} open opportunities`,
@@ -342,6 +346,12 @@ function table(small, big) {
       String(small.kanbanQuery.openOpportunities),
       String(big.kanbanQuery.openOpportunities),
       '≥ 10000 at bench',
+    ],
+    [
+      'customer filter + sort + group p95 (ms) / long tasks',
+      `${f(small.filterSortGroup.overall.p95)} / ${small.filterSortGroup.longTasks}`,
+      `${f(big.filterSortGroup.overall.p95)} / ${big.filterSortGroup.longTasks}`,
+      '≤ 150 / 0',
     ],
     ['kanban board query p95 (ms)', f(small.kanbanQuery.p95), f(big.kanbanQuery.p95), ''],
     [

@@ -1,9 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { createCustomer, openApp } from './helpers';
 
 /** The generic record screens as a sales rep uses them: create with validation, filter, group, bulk edit, views. */
 
-async function newLead(page: Page, fields: { name: string; email?: string; company?: string; score?: string }) {
+async function newLead(
+  page: Page,
+  fields: { name: string; email?: string; company?: string; score?: string },
+) {
   await page.getByRole('button', { name: 'New Lead' }).click();
   const dialog = page.getByRole('dialog', { name: 'New Lead' });
   await dialog.getByLabel('Name *').fill(fields.name);
@@ -17,7 +20,9 @@ async function newLead(page: Page, fields: { name: string; email?: string; compa
 test.describe('record lists and pages', () => {
   test.use({ locale: 'en-US' });
 
-  test('creates leads with field errors, filters, groups, bulk-edits with undo and saves a view', async ({ page }) => {
+  test('creates leads with field errors, filters, groups, bulk-edits with undo and saves a view', async ({
+    page,
+  }) => {
     await openApp(page, { hash: '#/leads', store: `records-${Date.now()}` });
     await expect(page.getByRole('heading', { name: 'Leads', level: 1 })).toBeVisible();
     await expect(page.getByText('No Leads yet.')).toBeVisible();
@@ -64,7 +69,10 @@ test.describe('record lists and pages', () => {
     await expect(page.getByText('View “Hot leads” saved.')).toBeVisible();
     await page.getByLabel('Saved views').selectOption({ label: 'Default view' });
     await expect(page.getByText('3 records')).toBeVisible();
-    const hot = await page.getByLabel('Saved views').getByRole('option', { name: /^Hot leads/ }).getAttribute('value');
+    const hot = await page
+      .getByLabel('Saved views')
+      .getByRole('option', { name: /^Hot leads/ })
+      .getAttribute('value');
     await page.getByLabel('Saved views').selectOption(hot!);
     await expect(page.getByText('2 records')).toBeVisible();
     await page.getByLabel('Saved views').selectOption({ label: 'Default view' });
@@ -93,5 +101,58 @@ test.describe('record lists and pages', () => {
     // Survives a reload (the view is stored in the workspace).
     await page.reload();
     await expect(page.getByLabel('Saved views').getByRole('option', { name: /^Hot leads/ })).toHaveCount(1);
+  });
+});
+
+test.describe('the customer list', () => {
+  test.use({ locale: 'en-US' });
+
+  test('filters with the builder, groups by stage, bulk-edits and bulk-deletes with undo', async ({
+    page,
+  }) => {
+    await openApp(page, { store: `customers-bulk-${Date.now()}` });
+    await createCustomer(page, { name: 'Northwind', industry: 'Retail' });
+    await page.getByRole('link', { name: 'Customers', exact: true }).first().click();
+    await createCustomer(page, { name: 'Contoso', industry: 'Retail' });
+    await page.getByRole('link', { name: 'Customers', exact: true }).first().click();
+    await createCustomer(page, { name: 'Fabrikam', industry: 'Cloud' });
+    await page.getByRole('link', { name: 'Customers', exact: true }).first().click();
+    const grid = page.getByRole('grid');
+    await expect(grid.getByRole('link')).toHaveCount(3);
+
+    await page.getByText('Filters', { exact: true }).click();
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    await page.getByLabel('Field of condition 1').selectOption({ label: 'Industry' });
+    await page.getByLabel('Operator of condition 1').selectOption({ label: 'is' });
+    await page.getByLabel('Value of condition 1').fill('Retail');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(grid.getByRole('link')).toHaveText(['Contoso', 'Northwind']);
+
+    await page.getByLabel('Group by').selectOption({ label: 'Stage' });
+    const groups = page.getByRole('table', { name: 'Groups' });
+    await expect(groups.getByRole('row', { name: /Prospect\s+2/ })).toBeVisible();
+
+    // Select all matching, move them to "Existing", undo.
+    await grid.getByRole('checkbox', { name: 'Select Contoso' }).check();
+    await page.getByRole('button', { name: 'Select all 2 matching records' }).click();
+    await page.getByRole('button', { name: 'Edit fields…' }).click();
+    const bulk = page.getByRole('dialog', { name: 'Edit 2 records' });
+    await bulk.getByLabel('Field').selectOption({ label: 'Stage' });
+    await bulk.getByLabel('New value').selectOption({ label: 'Existing' });
+    await bulk.getByRole('button', { name: 'Change 2 records' }).click();
+    await expect(groups.getByRole('row', { name: /Existing\s+2/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(groups.getByRole('row', { name: /Prospect\s+2/ })).toBeVisible();
+
+    // Delete one with the keyboard-free checkbox, then undo brings it back.
+    await grid.getByRole('checkbox', { name: 'Select Northwind' }).check();
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete 1 record?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await expect(grid.getByRole('link')).toHaveText(['Contoso']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(grid.getByRole('link')).toHaveText(['Contoso', 'Northwind']);
   });
 });

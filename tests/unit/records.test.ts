@@ -388,3 +388,22 @@ describe('orders through the generic form', () => {
     expect(deleteRecords(db, entityDef('order'), [order])).toBe(1);
   });
 });
+
+describe('bulk actions on every matching record', () => {
+  it('selects by the list filter (not only ticked rows)', async () => {
+    const { selectedIds } = await import('../../workers/db/features/records/handlers');
+    const other = createRecord(
+      db,
+      entityDef('customer'),
+      { name: 'Other', kind: 'person', stage: 'lost' },
+      NOW,
+    );
+    expect(
+      selectedIds(db, entityDef('customer'), {
+        filter: { conditions: [{ field: 'stage', op: 'eq', value: 'new' }] },
+      }),
+    ).toEqual([acme]);
+    expect(selectedIds(db, entityDef('customer'), { filter: { text: 'oth' } })).toEqual([other]);
+    expect(selectedIds(db, entityDef('customer'), { ids: [other, -1] })).toEqual([other]);
+  });
+});

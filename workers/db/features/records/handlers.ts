@@ -41,14 +41,14 @@ function defFor(db: Database, entity: EntityName): EntityDef {
   }
 }
 
-function selectedIds(db: Database, def: EntityDef, selection: Selection): number[] {
+export function selectedIds(db: Database, def: EntityDef, selection: Selection): number[] {
   if (selection && 'ids' in selection && Array.isArray(selection.ids))
     return selection.ids.filter((id) => Number.isSafeInteger(id) && id > 0);
   if (selection && 'filter' in selection)
     return recordIdsInOrder(db, def, {
       ...selection.filter,
       entity: def.entity,
-      sort: { field: 'id', direction: 'asc' },
+      sort: def.defaultSort,
     });
   throw new DomainError('validation', 'Nothing selected.');
 }
