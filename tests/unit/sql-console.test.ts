@@ -209,6 +209,9 @@ describe('SQL console with changes allowed', () => {
       'PRAGMA foreign_keys = OFF',
       'DELETE FROM temp._changes',
       'DELETE FROM sqlite_sequence',
+      // the search index is derived state: changed only by the app
+      "INSERT INTO search_customers (rowid, title, body) VALUES (999, 'x', 'y')",
+      'DELETE FROM search_customers_content',
     ]) {
       expect(await api.runSql({ sql, allowChanges: true }), sql).toMatchObject({
         ok: false,

@@ -108,6 +108,17 @@ export function changeTarget(db: Database, sql: string): string {
   if (schema.toLowerCase() !== 'main' || !known) {
     throw new ReadOnlyRefusal(`changes are allowed only in the app's own tables, not in ${schema}.${table}`);
   }
+  // The search index (FTS4 tables and their shadow tables) is derived from the records and kept by the
+  // app in each tab; a hand-made change there would be neither logged nor seen by other tabs.
+  const derived = db
+    .exec("SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")[0]
+    ?.values.map(([name]) => String(name).toLowerCase());
+  const name = String(known.name).toLowerCase();
+  if (derived?.some((v) => name === v || name.startsWith(`${v}_`))) {
+    throw new ReadOnlyRefusal(
+      `${String(known.name)} is part of the search index, which the app keeps up to date itself`,
+    );
+  }
   return String(known.name);
 }
 
