@@ -105,7 +105,7 @@ export function insertBenchOpportunities(
     summary.opportunities++;
     if (isOpen) summary.openOpportunities++;
   }
-  ctx.report({ phase: 'opportunities', done: summary.opportunities, total: count });
+  ctx.report({ phase: 'opportunities', done: count, total: count });
   return deals;
 }
 
@@ -191,7 +191,7 @@ export function insertBenchLeads(
     summary.leads++;
     if ((l + 1) % PROGRESS_EVERY === 0) ctx.report({ phase: 'leads', done: l + 1, total: count });
   }
-  ctx.report({ phase: 'leads', done: summary.leads, total: count });
+  ctx.report({ phase: 'leads', done: count, total: count });
   return { leadBase, converted };
 }
 
@@ -285,5 +285,5 @@ export function insertBenchContracts(
       nextReport += PROGRESS_EVERY;
     }
   }
-  ctx.report({ phase: 'contracts', done: summary.contracts, total: count });
+  ctx.report({ phase: 'contracts', done: count, total: count });
 }

@@ -107,7 +107,7 @@ export function insertBenchMembers(
       summary.campaignMembers++;
     }
   }
-  ctx.report({ phase: 'members', done: summary.campaignMembers, total: count });
+  ctx.report({ phase: 'members', done: count, total: count });
 }
 
 const CASE_TYPES: readonly CaseType[] = ['inquiry', 'complaint', 'after_sales'];
@@ -180,7 +180,7 @@ export function insertBenchCases(ctx: BenchContext, count: number, customer?: nu
     summary.cases++;
     if ((n + 1) % PROGRESS_EVERY === 0) ctx.report({ phase: 'cases', done: n + 1, total: count });
   }
-  ctx.report({ phase: 'cases', done: summary.cases, total: count });
+  ctx.report({ phase: 'cases', done: count, total: count });
 }
 
 const RELATIONSHIP_TYPES = ['friend', 'colleague', 'client'];
@@ -213,7 +213,7 @@ export function insertBenchRelationships(ctx: BenchContext, count: number): void
     ]);
     summary.relationships++;
   }
-  ctx.report({ phase: 'relationships', done: summary.relationships, total: count });
+  ctx.report({ phase: 'relationships', done: count, total: count });
 }
 
 export function insertBenchArticles(ctx: BenchContext): void {
