@@ -1,0 +1,201 @@
+/**
+ * Messages of the sales pipeline (board, stage configuration, won/lost reasons, lead conversion), in both
+ * languages. Spread into `en.ts` and `zh-cn.ts`, so the key check covers them.
+ */
+export const pipelineEn = {
+  'nav.pipeline': 'Pipeline',
+
+  'pipeline.title': 'Sales pipeline',
+  'pipeline.loading': 'Loading…',
+  'pipeline.search': 'Search opportunities or customers',
+  'pipeline.configure': 'Configure stages',
+  'pipeline.scope.label': 'Whose opportunities',
+  'pipeline.scope.mine': 'Mine',
+  'pipeline.scope.team': 'My team',
+  'pipeline.scope.all': 'All',
+  'pipeline.keyboardHelp':
+    'Drag a card to another stage, or focus it and press Space to pick it up, ← and → to choose a stage, Space or Enter to drop it, Escape to cancel. ↑ and ↓ move between cards.',
+  'pipeline.moveFailed': '“{name}” could not be moved and is back where it was. {message}',
+
+  'pipeline.stage.qualification': 'Qualification',
+  'pipeline.stage.needs_analysis': 'Needs analysis',
+  'pipeline.stage.proposal': 'Proposal',
+  'pipeline.stage.negotiation': 'Negotiation',
+  'pipeline.stage.won': 'Won',
+  'pipeline.stage.lost': 'Lost',
+  'pipeline.kind.open': 'In progress',
+  'pipeline.kind.won': 'Won',
+  'pipeline.kind.lost': 'Lost',
+
+  'pipeline.column.sum': 'Total',
+  'pipeline.column.weighted': 'Weighted',
+  'pipeline.column.empty': 'No opportunities',
+  'pipeline.column.showMore': 'Show {count} more ({hidden} not shown)',
+  'pipeline.card.role': 'movable opportunity',
+  'pipeline.card.probability': '{percent}%',
+  'pipeline.card.closes': 'Closes {date}',
+
+  'pipeline.announce.lifted':
+    'Picked up “{name}” in {stage}. Press ← or → to choose a stage, Space or Enter to drop, Escape to cancel.',
+  'pipeline.announce.over': '{stage}, stage {position} of {total}.',
+  'pipeline.announce.moved': '“{name}” moved to {stage}.',
+  'pipeline.announce.stayed': '“{name}” stays where it was.',
+  'pipeline.announce.cancelled': 'Move of “{name}” cancelled.',
+
+  'pipeline.reason.wonTitle': 'Mark as won',
+  'pipeline.reason.lostTitle': 'Mark as lost',
+  'pipeline.reason.intro': '“{name}” moves to {stage}.',
+  'pipeline.reason.wonLabel': 'Why was it won?',
+  'pipeline.reason.lostLabel': 'Why was it lost?',
+  'pipeline.reason.optional': 'optional',
+  'pipeline.reason.required': 'Say why the deal was lost; the team learns from it.',
+  'pipeline.reason.markWon': 'Mark as won',
+  'pipeline.reason.markLost': 'Mark as lost',
+
+  'pipeline.stages.title': 'Configure stages',
+  'pipeline.stages.intro':
+    'The board shows the stages in this order. A deal takes its stage’s probability when it moves there. Stages in use cannot be deleted; the won and lost stages always stay.',
+  'pipeline.stages.name': 'Stage {position}',
+  'pipeline.stages.unnamed': 'new stage',
+  'pipeline.stages.probability': 'Probability %',
+  'pipeline.stages.used': 'Used by {count} opportunity|Used by {count} opportunities',
+  'pipeline.stages.moveUp': 'Move “{name}” up',
+  'pipeline.stages.moveDown': 'Move “{name}” down',
+  'pipeline.stages.delete': 'Delete “{name}”',
+  'pipeline.stages.deleteInUse':
+    'Used by {count} opportunity: move it to another stage first.|Used by {count} opportunities: move them to another stage first.',
+  'pipeline.stages.add': 'Add stage',
+  'pipeline.stages.saved': 'Stages saved',
+  'pipeline.stages.duplicateName': 'Another stage already has this name.',
+  'pipeline.stages.probabilityRange': 'Enter a whole number from 0 to 100.',
+
+  'pipeline.error.stageInUse':
+    'A stage that opportunities still use cannot be deleted. Move them to another stage first; the list now shows how many each stage has.',
+  'pipeline.error.stageKinds':
+    'The pipeline needs exactly one won stage, one lost stage and at least one stage in progress.',
+  'pipeline.error.reasonRequired': 'Say why the deal was lost before moving it to the lost stage.',
+  'pipeline.error.alreadyConverted':
+    'This lead was converted already, so it is not converted again (that would create a second customer).',
+
+  'pipeline.convert.button': 'Convert lead',
+  'pipeline.convert.title': 'Convert lead',
+  'pipeline.convert.intro':
+    '{name} becomes a contact of the customer “{customer}” (or of the existing customer you choose), and optionally an opportunity.',
+  'pipeline.convert.duplicatesTitle':
+    'A customer like this may exist already|{count} customers like this may exist already',
+  'pipeline.convert.duplicatesText':
+    'Choose the existing customer below to add the contact there instead of creating a duplicate.',
+  'pipeline.convert.customer': 'Customer',
+  'pipeline.convert.newCustomer': 'Create a new customer “{name}”',
+  'pipeline.convert.existingCustomer': 'Add to existing customer “{name}”',
+  'pipeline.convert.matchedBy': 'same {reasons}',
+  'pipeline.convert.listSeparator': ', ',
+  'pipeline.convert.match.email': 'email',
+  'pipeline.convert.match.phone': 'phone',
+  'pipeline.convert.match.name': 'name',
+  'pipeline.convert.createOpportunity': 'Also create an opportunity',
+  'pipeline.convert.opportunityName': 'Opportunity name',
+  'pipeline.convert.amount': 'Amount (CNY)',
+  'pipeline.convert.stage': 'Stage',
+  'pipeline.convert.expectedClose': 'Expected close',
+  'pipeline.convert.submit': 'Convert',
+  'pipeline.convert.converting': 'Converting…',
+  'pipeline.convert.done': 'Lead converted',
+  'pipeline.convert.openCustomer': 'Open customer',
+};
+
+export const pipelineZhCN: Record<keyof typeof pipelineEn, string> = {
+  'nav.pipeline': '销售漏斗',
+
+  'pipeline.title': '销售漏斗',
+  'pipeline.loading': '加载中…',
+  'pipeline.search': '搜索商机或客户',
+  'pipeline.configure': '配置阶段',
+  'pipeline.scope.label': '商机范围',
+  'pipeline.scope.mine': '我的',
+  'pipeline.scope.team': '我的团队',
+  'pipeline.scope.all': '全部',
+  'pipeline.keyboardHelp':
+    '可将卡片拖到其他阶段；或聚焦卡片后按空格键拿起，用 ← 和 → 选择阶段，按空格键或回车键放下，按 Esc 取消。↑ 和 ↓ 在卡片之间移动。',
+  'pipeline.moveFailed': '“{name}”未能移动，已恢复原位。{message}',
+
+  'pipeline.stage.qualification': '初步接洽',
+  'pipeline.stage.needs_analysis': '需求分析',
+  'pipeline.stage.proposal': '方案报价',
+  'pipeline.stage.negotiation': '商务谈判',
+  'pipeline.stage.won': '赢单',
+  'pipeline.stage.lost': '输单',
+  'pipeline.kind.open': '进行中',
+  'pipeline.kind.won': '赢单',
+  'pipeline.kind.lost': '输单',
+
+  'pipeline.column.sum': '金额合计',
+  'pipeline.column.weighted': '加权金额',
+  'pipeline.column.empty': '暂无商机',
+  'pipeline.column.showMore': '再显示 {count} 条（还有 {hidden} 条未显示）',
+  'pipeline.card.role': '可移动的商机',
+  'pipeline.card.probability': '{percent}%',
+  'pipeline.card.closes': '预计 {date} 成交',
+
+  'pipeline.announce.lifted':
+    '已拿起“{name}”（{stage}）。按 ← 或 → 选择阶段，按空格键或回车键放下，按 Esc 取消。',
+  'pipeline.announce.over': '{stage}，第 {position} 个阶段，共 {total} 个。',
+  'pipeline.announce.moved': '“{name}”已移到{stage}。',
+  'pipeline.announce.stayed': '“{name}”留在原阶段。',
+  'pipeline.announce.cancelled': '已取消移动“{name}”。',
+
+  'pipeline.reason.wonTitle': '标记为赢单',
+  'pipeline.reason.lostTitle': '标记为输单',
+  'pipeline.reason.intro': '“{name}”将移到{stage}。',
+  'pipeline.reason.wonLabel': '赢单原因',
+  'pipeline.reason.lostLabel': '输单原因',
+  'pipeline.reason.optional': '选填',
+  'pipeline.reason.required': '请填写输单原因，便于团队复盘。',
+  'pipeline.reason.markWon': '标记为赢单',
+  'pipeline.reason.markLost': '标记为输单',
+
+  'pipeline.stages.title': '配置阶段',
+  'pipeline.stages.intro':
+    '看板按此顺序显示阶段。商机移入某阶段时采用该阶段的赢率。仍有商机的阶段不能删除；赢单和输单阶段始终保留。',
+  'pipeline.stages.name': '阶段 {position}',
+  'pipeline.stages.unnamed': '新阶段',
+  'pipeline.stages.probability': '赢率 %',
+  'pipeline.stages.used': '{count} 个商机在用',
+  'pipeline.stages.moveUp': '上移“{name}”',
+  'pipeline.stages.moveDown': '下移“{name}”',
+  'pipeline.stages.delete': '删除“{name}”',
+  'pipeline.stages.deleteInUse': '有 {count} 个商机在用：请先把它们移到其他阶段。',
+  'pipeline.stages.add': '添加阶段',
+  'pipeline.stages.saved': '阶段已保存',
+  'pipeline.stages.duplicateName': '已有同名阶段。',
+  'pipeline.stages.probabilityRange': '请输入 0 到 100 之间的整数。',
+
+  'pipeline.error.stageInUse':
+    '仍有商机的阶段不能删除。请先把商机移到其他阶段；列表中已显示每个阶段的商机数。',
+  'pipeline.error.stageKinds': '销售漏斗必须有且只有一个赢单阶段和一个输单阶段，并至少有一个进行中的阶段。',
+  'pipeline.error.reasonRequired': '移到输单阶段前，请填写输单原因。',
+  'pipeline.error.alreadyConverted': '该线索已转化，不能再次转化（否则会产生重复客户）。',
+
+  'pipeline.convert.button': '转化线索',
+  'pipeline.convert.title': '转化线索',
+  'pipeline.convert.intro': '{name} 将成为客户“{customer}”（或您选择的现有客户）的联系人，并可同时创建商机。',
+  'pipeline.convert.duplicatesTitle': '可能已存在 {count} 个相似客户',
+  'pipeline.convert.duplicatesText': '如需避免重复，请在下方选择现有客户，联系人将添加到该客户下。',
+  'pipeline.convert.customer': '客户',
+  'pipeline.convert.newCustomer': '新建客户“{name}”',
+  'pipeline.convert.existingCustomer': '添加到现有客户“{name}”',
+  'pipeline.convert.matchedBy': '{reasons}相同',
+  'pipeline.convert.listSeparator': '、',
+  'pipeline.convert.match.email': '邮箱',
+  'pipeline.convert.match.phone': '电话',
+  'pipeline.convert.match.name': '名称',
+  'pipeline.convert.createOpportunity': '同时创建商机',
+  'pipeline.convert.opportunityName': '商机名称',
+  'pipeline.convert.amount': '金额（人民币）',
+  'pipeline.convert.stage': '阶段',
+  'pipeline.convert.expectedClose': '预计成交日期',
+  'pipeline.convert.submit': '转化',
+  'pipeline.convert.converting': '转化中…',
+  'pipeline.convert.done': '线索已转化',
+  'pipeline.convert.openCustomer': '打开客户',
+};
