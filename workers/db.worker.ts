@@ -26,6 +26,8 @@ import { importHandlers } from './db/features/import/handlers';
 import { sqlConsoleHandlers } from './db/features/sql/handlers';
 import { ordersHandlers } from './db/features/orders/handlers';
 import { pipelineHandlers } from './db/features/pipeline/handlers';
+import { serviceHandlers } from './db/features/service/handlers';
+import { marketingHandlers } from './db/features/marketing/handlers';
 import { createAuditTrail } from './db/features/history/audit-trail';
 import { createSearchIndex, ensureSearchIndex } from './db/features/search/search-index';
 import { searchHandlers } from './db/features/search/handlers';
@@ -256,6 +258,18 @@ const coreHandlers: CoreApi = {
       // the closest naive save is the image in 64 MB slices in one transaction, and at ~1 GB that is
       // refused too. Failures are reported, not hidden: the export alone is then a lower bound.
       let failure: string | null = null;
+      // Past 1 GiB even the attempt is unsafe: cloning the image into IndexedDB beside the database and its
+      // export needs more memory than a tab has, and the renderer is killed instead of the put failing.
+      if (bytes.length > 1024 ** 3) {
+        return {
+          bytes: bytes.length,
+          exportMs: exported - started,
+          putMs: null,
+          totalMs: null,
+          failure: `not attempted: a ${Math.round(bytes.length / 1024 ** 2)} MB image in one save exhausts the tab's memory (values over ~133 MB are refused anyway)`,
+          saved: false,
+        };
+      }
       try {
         await putAll([bytes]);
       } catch (error) {
@@ -306,6 +320,8 @@ const api: DbApi = {
   ...ordersHandlers,
   ...activitiesHandlers,
   ...pipelineHandlers,
+  ...serviceHandlers,
+  ...marketingHandlers,
 };
 
 Comlink.expose(api);

@@ -77,10 +77,10 @@ export class RecordList {
       this.columns = result.value.fields.filter((f) => f.list).map((f) => f.key);
     }
     // A custom field deleted meanwhile must leave the columns and conditions.
-    const keys = new Set(result.value.fields.map((f) => f.key));
-    this.columns = this.columns.filter((key) => keys.has(key));
-    this.conditions = this.conditions.filter((c) => keys.has(c.field));
-    if (this.groupBy && !keys.has(this.groupBy)) this.groupBy = null;
+    const keys = result.value.fields.map((f) => f.key);
+    this.columns = this.columns.filter((key) => keys.includes(key));
+    this.conditions = this.conditions.filter((c) => keys.includes(c.field));
+    if (this.groupBy && !keys.includes(this.groupBy)) this.groupBy = null;
   }
 
   async loadGroups(): Promise<void> {
@@ -134,6 +134,8 @@ export class RecordList {
   }
 }
 
+// Not reactive on purpose: the registry only hands out instances; their fields are the reactive state.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const lists = new Map<EntityName, RecordList>();
 
 export function recordList(entity: EntityName): RecordList {

@@ -58,8 +58,10 @@ export function parseHash(hash: string): Route {
 }
 
 /** The query part of the hash (`#/search?q=张伟` → q=张伟), for pages that take a parameter. */
+// A fresh snapshot per hash change, replaced whole (never mutated), so a plain URLSearchParams is enough.
 export function hashParams(hash: string = location.hash): URLSearchParams {
   const at = hash.indexOf('?');
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
 }
 

@@ -320,6 +320,10 @@ export function groupRecords(
   const { terms, params } = filterTerms(def, filter, 't', true);
   let expr = fieldExpression(def, field, 't');
   if (field.type === 'date' || field.type === 'datetime') expr = `substr(${expr}, 1, 7)`;
+  // With a filter, a unary + keeps SQLite from walking the grouped column's index (to skip the sort) and
+  // testing the filter on every row: at 1M customers "created in the last 30 days, grouped by kind" took
+  // 3.7 s that way, and reads only the matching rows through the filter's own index this way.
+  else if (terms.length > 0) expr = `+${expr}`;
   const summed = def.fields.filter((f) => SUMMABLE_TYPES.has(f.type) && f.customId === undefined);
   const sums = summed.map((f, i) => `total(t.${quoteIdentifier(f.column)}) AS s${i}`);
   const rows = all(
