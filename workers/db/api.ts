@@ -32,6 +32,8 @@ import type { RecordsApi } from './features/records/api';
 import type { HistoryApi } from './features/history/api';
 import type { DuplicatesApi } from './features/duplicates/api';
 import type { PipelineApi } from './features/pipeline/api';
+import type { ServiceApi } from './features/service/api';
+import type { MarketingApi } from './features/marketing/api';
 
 /** The naive save's cost, or why it could not be done (`putMs`/`totalMs` null when nothing was stored). */
 export interface WholeImageSave {
@@ -119,4 +121,6 @@ export interface DbApi
     SearchApi,
     OrdersApi,
     ActivitiesApi,
-    PipelineApi {}
+    PipelineApi,
+    ServiceApi,
+    MarketingApi {}

@@ -165,7 +165,13 @@ export type ErrorCode =
   | 'pipeline_stage_in_use'
   | 'pipeline_stage_kinds'
   | 'pipeline_reason_required'
-  | 'lead_already_converted';
+  | 'lead_already_converted'
+  // service: an article linked to the case twice
+  | 'article_already_linked'
+  // marketing: a segment that is not a saved customer view, a customer related to itself, a duplicate relationship
+  | 'segment_not_customer_view'
+  | 'relationship_self'
+  | 'relationship_exists';
 
 export type Failure = { ok: false; code: ErrorCode; message: string; fields?: FieldErrors };
 export type Result<T> = { ok: true; value: T } | Failure;

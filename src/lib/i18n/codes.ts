@@ -71,6 +71,10 @@ export const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   pipeline_stage_kinds: 'pipeline.error.stageKinds',
   pipeline_reason_required: 'pipeline.error.reasonRequired',
   lead_already_converted: 'pipeline.error.alreadyConverted',
+  article_already_linked: 'service.error.alreadyLinked',
+  segment_not_customer_view: 'marketing.error.notCustomerView',
+  relationship_self: 'marketing.error.relationshipSelf',
+  relationship_exists: 'marketing.error.relationshipExists',
 };
 
 export const PROBLEM_KEYS: Record<ProblemCode, MessageKey> = {

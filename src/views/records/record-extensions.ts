@@ -9,6 +9,10 @@ import type { RecordEntity } from '../../../workers/db/entities/names';
 import RecordHistoryPanel from '../../components/history/record-history-panel.svelte';
 import ConvertLeadAction from '../pipeline/convert-lead-action.svelte';
 import OrderLinesPanel from '../orders/order-lines-panel.svelte';
+import CaseStatusAction from '../service/case-status-action.svelte';
+import CaseArticlesPanel from '../service/case-articles-panel.svelte';
+import ArticleCasesPanel from '../service/article-cases-panel.svelte';
+import CampaignMembersPanel from '../marketing/campaign-members-panel.svelte';
 
 export interface RecordExtensionProps {
   entity: RecordEntity;
@@ -33,9 +37,9 @@ export const RECORD_EXTENSIONS: Record<RecordEntity, RecordExtensions> = {
   product: none(),
   order: { actions: [], panels: [OrderLinesPanel] },
   contract: none(),
-  case: none(),
-  article: none(),
-  campaign: none(),
+  case: { actions: [CaseStatusAction], panels: [CaseArticlesPanel] },
+  article: { actions: [], panels: [ArticleCasesPanel] },
+  campaign: { actions: [], panels: [CampaignMembersPanel] },
   activity: none(),
   user: none(),
 };

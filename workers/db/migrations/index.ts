@@ -17,6 +17,7 @@ import imports from './002-imports.sql?raw';
 import savedQueries from './003-saved-queries.sql?raw';
 import search from './004-search.sql?raw';
 import merges from './005-merges.sql?raw';
+import caseArticles from './006-case-articles.sql?raw';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'saved-queries', sql: savedQueries },
   { version: 4, name: 'search', sql: search },
   { version: 5, name: 'merges', sql: merges },
+  { version: 6, name: 'case-articles', sql: caseArticles },
 ];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -11,6 +11,8 @@ import { encryptionEn } from './encryption';
 import { activitiesEn } from './activities';
 import { searchEn } from './search';
 import { pipelineEn } from './pipeline';
+import { serviceEn } from './service';
+import { marketingEn } from './marketing';
 
 /**
  * English messages. This object is the source of the message keys: `zh-CN.ts` is typed against it, so a key
@@ -276,6 +278,8 @@ export const en = {
   ...activitiesEn,
   ...searchEn,
   ...pipelineEn,
+  ...serviceEn,
+  ...marketingEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,8 @@ import { encryptionZhCN } from './encryption';
 import { activitiesZhCN } from './activities';
 import { searchZhCN } from './search';
 import { pipelineZhCN } from './pipeline';
+import { serviceZhCN } from './service';
+import { marketingZhCN } from './marketing';
 
 /** Simplified Chinese messages; typed against the English keys so none can be missing. */
 export const zhCN: Messages = {
@@ -263,4 +265,6 @@ export const zhCN: Messages = {
   ...activitiesZhCN,
   ...searchZhCN,
   ...pipelineZhCN,
+  ...serviceZhCN,
+  ...marketingZhCN,
 };

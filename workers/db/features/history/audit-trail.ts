@@ -27,6 +27,7 @@ export const AUDITED_TABLES: ReadonlySet<string> = new Set([
   'knowledge_articles',
   'campaigns',
   'campaign_members',
+  'case_articles',
   'activities',
   'customer_relationships',
   'custom_field_values',
