@@ -27,7 +27,9 @@ const changed = (columns: Columns, previous: Columns | null, column: string) =>
   previous === null || columns[column] !== previous[column];
 
 function slaDue(createdAt: string, priority: string): string {
-  return new Date(Date.parse(createdAt) + (SLA_HOURS[priority as keyof typeof SLA_HOURS] ?? 72) * 3_600_000).toISOString();
+  return new Date(
+    Date.parse(createdAt) + (SLA_HOURS[priority as keyof typeof SLA_HOURS] ?? 72) * 3_600_000,
+  ).toISOString();
 }
 
 const RULES: Partial<
