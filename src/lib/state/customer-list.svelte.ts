@@ -17,6 +17,15 @@ import { actor, type OwnerScope } from './actor.svelte';
 import { failureMessage } from './errors';
 
 export const SEARCH_DEBOUNCE_MS = 200;
+export const CUSTOMER_COLUMNS = [
+  'kind',
+  'stage',
+  'owner',
+  'industry',
+  'phone',
+  'email',
+  'updatedAt',
+] as const;
 
 class CustomerList {
   /** What is in the search box (updates per keystroke). */
@@ -32,6 +41,8 @@ class CustomerList {
   conditions = $state<Condition[]>([]);
   scope = $state<OwnerScope>('all');
   groupBy = $state<string | null>(null);
+  /** Visible columns besides the name (the column chooser; saved with a view). */
+  columns = $state<string[]>([...CUSTOMER_COLUMNS]);
   groups = $state<RecordGroup[] | null>(null);
   def = $state<EntityDef | null>(null);
   views = $state<SavedView[]>([]);
@@ -72,7 +83,7 @@ class CustomerList {
     return {
       filter: { conditions: this.filter.conditions, text: this.filter.text },
       sort: { field: this.sortColumn, direction: this.sortDirection },
-      columns: [] as string[],
+      columns: this.columns,
       groupBy: this.groupBy,
     };
   }
@@ -84,6 +95,7 @@ class CustomerList {
     this.conditions = view?.filter.conditions ?? [];
     this.text = this.query = view?.filter.text ?? '';
     this.groupBy = view?.groupBy ?? null;
+    this.columns = view && view.columns.length > 0 ? [...view.columns] : [...CUSTOMER_COLUMNS];
     if (view?.sort) {
       this.sortColumn = view.sort.field as CustomerSortColumn;
       this.sortDirection = view.sort.direction;

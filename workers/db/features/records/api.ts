@@ -50,10 +50,12 @@ export interface RecordsApi {
   groupRecords(entity: EntityName, filter: ListFilter, groupBy: string): Promise<Result<RecordGroup[]>>;
   getRecord(entity: EntityName, id: number): Promise<Result<RecordRow>>;
   createRecord(entity: EntityName, input: Record<string, unknown>): Promise<Result<Written<RecordRow>>>;
+  /** `partial`: change only the fields in `input` (a section of a page), not the whole record. */
   updateRecord(
     entity: EntityName,
     id: number,
     input: Record<string, unknown>,
+    options?: { partial?: boolean },
   ): Promise<Result<Written<RecordRow>>>;
   /** Sets the same fields on every selected record in one write; `undoToken` reverts exactly that. */
   bulkUpdateRecords(

@@ -78,11 +78,11 @@ export const recordsHandlers: RecordsApi = {
       }),
     ),
 
-  updateRecord: (entity, id, input) =>
+  updateRecord: (entity, id, input, options) =>
     guard((e) =>
       e.write((db) => {
         const def = defFor(db, entity);
-        updateRecord(db, def, id, input, nowIso());
+        updateRecord(db, def, id, input, nowIso(), options?.partial === true);
         return getRecord(db, def, id)!;
       }),
     ),
