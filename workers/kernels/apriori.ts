@@ -41,7 +41,7 @@ function popcount(v: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-function validateBaskets(b: Baskets): { basketCount: number; itemCount: number } {
+export function validateBaskets(b: Baskets): { basketCount: number; itemCount: number } {
   const basketCount = b.offsets.length - 1;
   if (basketCount < 1) throw new KernelError('EMPTY_INPUT', 'there are no baskets');
   requireNonEmpty('items', b.items);
