@@ -279,6 +279,24 @@ describe('generateDemoData', () => {
         expect(scalar(db, 'SELECT count(DISTINCT type) FROM activities')).toBe(5);
       });
 
+      it('has survey responses after orders, with lost customers less satisfied and some questions skipped', () => {
+        expect(summary.surveyResponses).toBe(DEMO_PROFILE.surveyResponses);
+        expect(scalar(db, 'SELECT count(*) FROM survey_responses')).toBe(DEMO_PROFILE.surveyResponses);
+        expect(scalar(db, 'SELECT count(*) FROM survey_responses WHERE quality IS NULL')).toBeGreaterThan(0);
+        expect(
+          scalar(
+            db,
+            'SELECT count(*) FROM survey_responses r WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = r.customer_id AND o.order_date <= r.responded_at)',
+          ),
+        ).toBe(0);
+        const meanCsat = (stage: string) =>
+          scalar(
+            db,
+            `SELECT avg(r.csat) FROM survey_responses r JOIN customers c ON c.id = r.customer_id WHERE c.stage = '${stage}'`,
+          );
+        expect(meanCsat('lost')).toBeLessThan(meanCsat('existing') - 0.5);
+      });
+
       it('reports progress and leaves a healthy database', () => {
         const phases = new Set(progress.map((p) => p.phase));
         expect([...phases]).toEqual([
@@ -295,6 +313,7 @@ describe('generateDemoData', () => {
           'articles',
           'relationships',
           'members',
+          'surveys',
         ]);
         expect(progress.length).toBeGreaterThan(10);
         for (const p of progress) expect(p.done).toBeLessThanOrEqual(p.total);
@@ -339,7 +358,8 @@ describe('generateBenchData', () => {
       expect(scalar(db, 'SELECT count(*) FROM orders')).toBe(summary.orders);
       expect(scalar(db, 'SELECT count(*) FROM contacts')).toBe(summary.contacts);
       expect(scalar(db, 'SELECT count(*) FROM activities')).toBe(summary.activities);
-      expect(scalar(db, 'SELECT count(*) FROM order_lines')).toBe(0);
+      // Lines only for the newest 100,000 generated orders (all 10,000 here): the basket benchmark's data.
+      expect(scalar(db, 'SELECT count(DISTINCT order_id) FROM order_lines')).toBe(10_000);
       expect(
         scalar(
           db,

@@ -28,6 +28,7 @@ export const DEMO_PROFILE = {
   contracts: 160,
   cases: 260,
   relationships: 140,
+  surveyResponses: 600,
 } as const;
 
 /** Report progress every this many rows. */
@@ -99,6 +100,7 @@ export function emptySummary(): DemoSummary {
     campaignMembers: 0,
     articles: 0,
     relationships: 0,
+    surveyResponses: 0,
     timelineCustomerId: null,
     timelineEvents: 0,
   };

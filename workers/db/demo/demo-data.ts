@@ -38,7 +38,7 @@
 import { Faker, base, en, zh_CN } from '@faker-js/faker';
 import type { Database } from 'sql.js';
 import type { DemoLocale, DemoProgress, DemoSummary } from '../contract';
-import { type DemoContext, emptySummary, roundToMinute } from './demo-context';
+import { DEMO_PROFILE, type DemoContext, emptySummary, roundToMinute } from './demo-context';
 import { enText, zhText } from './locale-text';
 import { EN_RECORDS } from './pools-records-en';
 import { ZH_RECORDS } from './pools-records-zh';
@@ -53,6 +53,7 @@ import { insertOpportunities } from './step-pipeline';
 import { insertProducts } from './step-products';
 import { insertRelationships } from './step-relationships';
 import { insertArticles, insertCases } from './step-service';
+import { insertSurveys } from './step-surveys';
 import { insertUsers } from './step-users';
 import { busiestCustomer, countTimelineEvents } from './timeline';
 
@@ -103,6 +104,7 @@ export function generateDemoData(db: Database, options: DemoDataOptions): DemoSu
   insertArticles(db, rng, { ...ctx, customers, staff, owners });
   insertRelationships(db, rng, { ...ctx, customers });
   insertCampaignMembers(db, rng, { ...ctx, campaigns, customers, leads });
+  insertSurveys(db, rng, { ...ctx, customers }, DEMO_PROFILE.surveyResponses);
 
   const summary = ctx.summary;
   summary.timelineCustomerId = customers.length > 0 ? busiestCustomer(db, customers[0]!.id) : null;

@@ -60,8 +60,9 @@ export function insertOrders(db: Database, rng: Rng, ctx: OrdersContext): void {
   );
   try {
     const orderNoPrefix = zh ? 'SO' : 'ORD-';
-    let dayKey = '';
-    let daySeq = 0;
+    // Per date, not per run of equal dates: clamping to the customer's creation can put a date out of order,
+    // and restarting its count then repeated an order number (seed 7 did).
+    const perDay = new Map<string, number>();
     report({ phase: 'orders', done: 0, total: totalOrders });
     for (let i = 0; i < drafts.length; i++) {
       const { buyer, orderMs: rawMs } = drafts[i]!;
@@ -69,11 +70,8 @@ export function insertOrders(db: Database, rng: Rng, ctx: OrdersContext): void {
       const orderMs = Math.max(Math.min(rawMs, nowMs), buyer.createdMs);
       const ageDays = (nowMs - orderMs) / DAY_MS;
       const orderDate = isoDate(orderMs);
-      if (orderDate !== dayKey) {
-        dayKey = orderDate;
-        daySeq = 0;
-      }
-      daySeq++;
+      const daySeq = (perDay.get(orderDate) ?? 0) + 1;
+      perDay.set(orderDate, daySeq);
       const orderNo = `${orderNoPrefix}${orderDate.replaceAll('-', '')}-${String(daySeq).padStart(3, '0')}`;
 
       // Lines first, so the order is inserted once with its final total.
