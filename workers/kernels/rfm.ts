@@ -72,22 +72,53 @@ export function rfmValues(orders: OrderColumns, customerCount: number, asOf: num
  * quintile boundary and every quintile holds ⌊m/5⌋ or ⌈m/5⌉ values. Rank r of m falls in bin s, the smallest
  * s with 5(r−1) ≤ s(m−1) — qcut's linear-interpolated edges 1 + (s/5)(m−1) with right-closed bins, computed
  * in integers so no float rounding can move a boundary. Only positions where `include[i]` is set are scored
- * (others get 0). O(m log m). Requires at least 2 scored values (qcut needs distinct edges).
+ * (others get 0). Requires at least 2 scored values (qcut needs distinct edges).
+ *
+ * Ranks come from a native typed-array sort of the values (no comparator, so ~10× faster than sorting
+ * indices at a million customers): a value's ties occupy ranks L+1..U, where L and U count the values
+ * below and not above it; only a tie group that straddles a bin edge needs its members numbered in
+ * position order. O(m log m).
  */
 export function quintileScores(values: ArrayLike<number>, include: (i: number) => boolean): Uint8Array {
-  const positions: number[] = [];
-  for (let i = 0; i < values.length; i++) if (include(i)) positions.push(i);
-  const m = positions.length;
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (include(i)) m++;
   if (m < 2) throw new KernelError('TOO_FEW_SAMPLES', `quintile scores need at least 2 customers, got ${m}`);
   requireFinite('values', values);
-  // Stable sort by value keeps index order among ties, which is rank(method='first').
-  positions.sort((a, b) => values[a]! - values[b]! || a - b);
-  const scores = new Uint8Array(values.length);
-  for (let k = 0; k < m; k++) {
-    const r = k + 1;
-    let s = 1;
+  const sorted = new Float64Array(m);
+  for (let i = 0, k = 0; i < values.length; i++) if (include(i)) sorted[k++] = values[i]!;
+  sorted.sort();
+  const binOfRank = (r: number): number => {
+    let s = Math.ceil((5 * (r - 1)) / (m - 1));
+    if (s < 1) s = 1;
     while (5 * (r - 1) > s * (m - 1)) s++;
-    scores[positions[k]!] = s;
+    while (s > 1 && 5 * (r - 1) <= (s - 1) * (m - 1)) s--;
+    return s;
+  };
+  /** Index of the first element ≥ v (or > v with `after`). */
+  const bound = (v: number, after: boolean): number => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < v || (after && sorted[mid] === v)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const scores = new Uint8Array(values.length);
+  const seen = new Map<number, number>();
+  for (let i = 0; i < values.length; i++) {
+    if (!include(i)) continue;
+    const v = values[i]!;
+    const below = bound(v, false);
+    const first = binOfRank(below + 1);
+    if (first === binOfRank(bound(v, true))) {
+      scores[i] = first;
+      continue;
+    }
+    const before = seen.get(v) ?? 0;
+    seen.set(v, before + 1);
+    scores[i] = binOfRank(below + before + 1);
   }
   return scores;
 }

@@ -74,3 +74,32 @@ describe('rfm bad input', () => {
     expect(kernelErrorCode(() => rfmScores(rfmValues(one({}), 3, 10)))).toBe('TOO_FEW_SAMPLES');
   });
 });
+
+describe('quintile scores with heavy ties', () => {
+  // The definition itself (rank by value, ties by position; bin = smallest s with 5(r−1) ≤ s(m−1)) written
+  // the slow, obvious way: the fast path must agree with it wherever tie groups straddle bin edges.
+  const obvious = (values: number[], include: (i: number) => boolean) => {
+    const positions = values.map((_, i) => i).filter(include);
+    positions.sort((a, b) => values[a]! - values[b]! || a - b);
+    const m = positions.length;
+    const scores = new Uint8Array(values.length);
+    positions.forEach((p, k) => {
+      let s = 1;
+      while (5 * k > s * (m - 1)) s++;
+      scores[p] = s;
+    });
+    return Array.from(scores);
+  };
+
+  it('agrees with the definition for few distinct values, many sizes and a mask', () => {
+    let state = 12345;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const m of [2, 3, 5, 7, 10, 11, 49, 100, 1001]) {
+      for (const distinct of [1, 2, 3, 6, 50]) {
+        const values = Array.from({ length: m }, () => Math.floor(next() * distinct));
+        const include = (i: number) => i % 7 !== 3 || m < 10;
+        expect(Array.from(quintileScores(values, include))).toEqual(obvious(values, include));
+      }
+    }
+  });
+});
