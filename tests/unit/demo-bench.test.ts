@@ -12,6 +12,7 @@ import { TIMELINE_EVENTS, TIMELINE_PLAN } from '../../workers/db/demo/bench-time
 import { NOW, expectHealthyRows, freshDb, inTransaction, loadSqlJs, rows, scalar } from './demo-setup';
 
 const CUSTOMERS = 2_000;
+const ORDERS = 10_000;
 const now = NOW.toISOString();
 
 describe('generateBenchData: workspace records', () => {
@@ -22,7 +23,7 @@ describe('generateBenchData: workspace records', () => {
     await loadSqlJs();
     db = freshDb();
     summary = inTransaction(db, () =>
-      generateBenchData(db, { customers: CUSTOMERS, orders: 10_000, seed: 5, now: NOW }),
+      generateBenchData(db, { customers: CUSTOMERS, orders: ORDERS, seed: 5, now: NOW }),
     );
     return () => db.close();
   });
@@ -140,6 +141,28 @@ describe('generateBenchData: workspace records', () => {
         table,
       ).toBe(0);
     }
+  });
+
+  it('gives the newest orders baskets of 1–4 distinct products whose lines add up to the order total', () => {
+    // The generated orders (the timeline customer's planted ones come after the baskets, without lines).
+    expect(scalar(db, 'SELECT count(DISTINCT order_id) FROM order_lines')).toBe(Math.min(ORDERS, 100_000));
+    expect(scalar(db, 'SELECT count(*) FROM products')).toBe(200);
+    expect(
+      scalar(db, 'SELECT max(n) FROM (SELECT count(*) AS n FROM order_lines GROUP BY order_id)'),
+    ).toBeLessThanOrEqual(4);
+    expect(
+      scalar(
+        db,
+        'SELECT count(*) FROM (SELECT 1 FROM order_lines GROUP BY order_id, product_id HAVING count(*) > 1)',
+      ),
+    ).toBe(0);
+    expect(
+      scalar(
+        db,
+        `SELECT count(*) FROM orders o WHERE EXISTS (SELECT 1 FROM order_lines WHERE order_id = o.id)
+           AND o.total_minor <> (SELECT sum(quantity * unit_price_minor) FROM order_lines WHERE order_id = o.id)`,
+      ),
+    ).toBe(0);
   });
 
   it('adds campaigns with members, relationships and articles, and leaves a healthy database', () => {

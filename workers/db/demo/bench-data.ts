@@ -40,6 +40,7 @@ import type { DemoProgress, DemoSummary, LifecycleStage } from '../contract';
 import { type SavedIndex, dropIndexes, restoreIndexes } from './bulk-indexes';
 import { type BenchContext, lookupTable, maxId } from './bench-context';
 import { insertBenchOrders, orderAmounts } from './bench-orders';
+import { insertBenchBaskets } from './bench-baskets';
 import {
   insertBenchContracts,
   insertBenchLeads,
@@ -404,6 +405,7 @@ export function generateBenchData(db: Database, options: BenchDataOptions): Demo
     insertBenchMembers(bench, campaigns, Math.floor(customerCount / BENCH_RATIOS.memberEvery));
     insertBenchRelationships(bench, Math.floor(customerCount / BENCH_RATIOS.relationshipEvery));
     insertBenchArticles(bench);
+    insertBenchBaskets(bench);
     summary.timelineCustomerId = plantTimelineCustomer(bench, amounts);
 
     report({ phase: 'saving', done: 0, total: droppedIndexes.length });
