@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
+import { benchKernels } from './bench-kernels.mjs';
 
 const PORT = 4183;
 const ORIGIN = `http://localhost:${PORT}`;
@@ -24,6 +25,8 @@ const BIG = {
 const IMPORT_CONTACTS = Number(process.env.BENCH_IMPORT_CONTACTS ?? 100_000);
 /** @param {...unknown} args */
 const REUSE = process.env.BENCH_REUSE === '1';
+/** BENCH_ONLY=analytics: load the profiles, then measure only the analytics (a quick re-run). */
+const ONLY_ANALYTICS = process.env.BENCH_ONLY === 'analytics';
 const log = (...args) => console.log('[bench]', ...args);
 
 function build() {
@@ -249,6 +252,13 @@ async function measureProfile(context, profile) {
       : await page.evaluate(() => window.bench.loadSmall());
   }
   log(`${profile.name}: loaded in ${Math.round(result.load.ms)} ms`);
+  result.analytics = await page.evaluate(() => window.bench.analytics());
+  log(`${profile.name}: analytics ${JSON.stringify(result.analytics)}`);
+  if (ONLY_ANALYTICS) {
+    await page.close();
+    result.peakRendererBytes = memory.stop();
+    return result;
+  }
   result.save = await page.evaluate((n) => window.bench.saves(n), profile.big ? 200 : 300);
   log(`${profile.name}: save p50 ${result.save.p50.toFixed(1)} ms`);
   result.checkpointMs = await page.evaluate(() => window.bench.checkpoint());
@@ -306,6 +316,79 @@ async function measureProfile(context, profile) {
   await appPage.close();
   result.peakRendererBytes = memory.stop();
   return result;
+}
+
+function analyticsTable(small, big, kernels) {
+  const f = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+  const cell = (r) => `${f(r.ms)} / ${r.longTasks}`;
+  const sk = kernels.sklearnKmeans;
+  const rows = [
+    [
+      'RFM, cold: read sales + score (ms / long tasks)',
+      cell(small.analytics.rfmCold),
+      cell(big.analytics.rfmCold),
+      '',
+    ],
+    [
+      'RFM, warm: score cached columns',
+      cell(small.analytics.rfmWarm),
+      cell(big.analytics.rfmWarm),
+      '≤ 2000 / 0',
+    ],
+    [
+      'k-means k = 5 segmentation, whole page run',
+      cell(small.analytics.kmeans),
+      cell(big.analytics.kmeans),
+      '0 long tasks',
+    ],
+    [
+      'churn tree depth 8, whole page run',
+      cell(small.analytics.tree),
+      cell(big.analytics.tree),
+      '0 long tasks',
+    ],
+    [
+      'revenue ARIMA forecast, whole page run',
+      cell(small.analytics.forecast),
+      cell(big.analytics.forecast),
+      '0 long tasks',
+    ],
+    [
+      'basket rules over newest 100k orders',
+      cell(small.analytics.basket),
+      cell(big.analytics.basket),
+      '0 long tasks',
+    ],
+  ];
+  const kernelRows = [
+    [
+      `RFM scores, ${kernels.rfm.customers} customers × ${kernels.rfm.sales} sales (ms)`,
+      f(kernels.rfm.ms),
+      '≤ 2000',
+    ],
+    [
+      `k-means k = 5, ${kernels.kmeans.n} × 3, n_init 1 (ms, ${kernels.kmeans.iterations} iterations)`,
+      f(kernels.kmeans.ms),
+      '≤ 1000',
+    ],
+    [
+      `scikit-learn ${sk.sklearn ?? ''} KMeans, same data and init (ms): all cores / 1 thread`,
+      sk.error ?? `${f(sk.ms)} / ${f(sk.msOneThread)} (${sk.iterations} iterations)`,
+      '',
+    ],
+    [
+      '  ours ÷ scikit-learn (all cores / 1 thread)',
+      sk.error ? '–' : `${f(kernels.kmeans.ms / sk.ms, 2)} / ${f(kernels.kmeans.ms / sk.msOneThread, 2)}`,
+      '≤ 2',
+    ],
+    [`decision tree depth 8, ${kernels.tree.rows} × ${kernels.tree.cols} (ms)`, f(kernels.tree.ms), '≤ 2000'],
+    [`automatic ARIMA, ${kernels.arima.points} monthly points (ms)`, f(kernels.arima.ms, 1), '≤ 200'],
+    [`Apriori, ${kernels.apriori.baskets} baskets at 1 % support (ms)`, f(kernels.apriori.ms), '≤ 2000'],
+  ];
+  console.log('\nanalytics in the app (small │ bench profile)');
+  for (const r of rows) console.log(`  ${r[0].padEnd(50)} ${r[1].padEnd(14)} ${r[2].padEnd(14)} ${r[3]}`);
+  console.log('\nanalytics kernels in Node (best of 3; same V8 as the worker)');
+  for (const r of kernelRows) console.log(`  ${r[0].padEnd(78)} ${r[1].padEnd(28)} ${r[2]}`);
 }
 
 function table(small, big) {
@@ -419,7 +502,10 @@ async function main() {
     context = await newContext();
     const big = await measureProfile(context, { name: 'bench', big: true });
     await context.close();
-    table(small, big);
+    log('kernel timings in Node and scikit-learn…');
+    const kernels = benchKernels();
+    if (!ONLY_ANALYTICS) table(small, big);
+    analyticsTable(small, big, kernels);
     mkdirSync('bench/results', { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const report = {
@@ -427,6 +513,7 @@ async function main() {
       chromium: browser?.version() ?? 'persistent profile',
       small,
       bench: big,
+      kernels,
       size: BIG,
     };
     writeFileSync(`bench/results/${stamp}.json`, JSON.stringify(report, null, 2));

@@ -34,6 +34,7 @@ import { searchHandlers } from './db/features/search/handlers';
 import { recordsHandlers } from './db/features/records/handlers';
 import { historyHandlers } from './db/features/history/handlers';
 import { duplicatesHandlers } from './db/features/duplicates/handlers';
+import { analyticsHandlers } from './db/features/analytics/handlers';
 
 let opening: Promise<Result<OpenInfo>> | null = null;
 const customerCounts = new customers.CountCache();
@@ -322,6 +323,7 @@ const api: DbApi = {
   ...pipelineHandlers,
   ...serviceHandlers,
   ...marketingHandlers,
+  ...analyticsHandlers,
 };
 
 Comlink.expose(api);

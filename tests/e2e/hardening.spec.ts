@@ -8,7 +8,7 @@ import { createCustomer, customerGrid, EN, openApp } from './helpers';
 test.use({ locale: 'en-US' });
 
 /** Every top-level screen, reached the way a user does: through the main navigation. */
-const SECTIONS = ['Customers', 'Dashboard', 'Import', 'SQL console', 'Backups', 'Settings'];
+const SECTIONS = ['Customers', 'Analytics', 'Dashboard', 'Import', 'SQL console', 'Backups', 'Settings'];
 
 async function visitEverySection(page: Page): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -46,10 +46,15 @@ test('no request leaves the app’s origin, from first load through demo data an
   await customerGrid(page).getByRole('link').first().click();
   await expect(page.locator('main h1')).toBeVisible();
   await visitEverySection(page);
+  // An analysis starts the analytics worker, which reads from the DB worker: still nothing leaves.
+  await page.evaluate(() => (location.hash = '#/analytics/rfm'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('table').first()).toBeVisible({ timeout: 30_000 });
   await page.reload();
   await expect(page.locator('main h1').first()).toBeVisible();
 
   expect(foreign).toEqual([]);
+  expect(own.some((url) => /analytics\.worker[^/]*\.js$/.test(url))).toBe(true);
   // The interception really saw the app's traffic, including the worker's WebAssembly fetch.
   expect(own.some((url) => url.endsWith('.wasm'))).toBe(true);
   expect(own.some((url) => /\.js$/.test(url))).toBe(true);

@@ -87,6 +87,8 @@ describe('customer CRUD', () => {
       name: '星河科技',
       ownerId: alice,
       ownerName: 'Alice',
+      segment: '',
+      churnRisk: null,
       phone: '010 6552 9988',
       email: 'hi@xinghe.cn',
       notes: 'VIP',
@@ -113,7 +115,15 @@ describe('customer CRUD', () => {
       notes: 'moved',
     };
     updateCustomer(db, id, changed, T1);
-    expect(getCustomer(db, id)).toEqual({ ...changed, id, ownerName: 'Bob', createdAt: T0, updatedAt: T1 });
+    expect(getCustomer(db, id)).toEqual({
+      ...changed,
+      id,
+      ownerName: 'Bob',
+      segment: '',
+      churnRisk: null,
+      createdAt: T0,
+      updatedAt: T1,
+    });
   });
 
   it('says not_found when updating or deleting a customer that is gone', () => {
@@ -251,6 +261,9 @@ describe('listCustomers sorting and paging', () => {
     email: (a, b) => nocase(a.email, b.email),
     createdAt: (a, b) => binary(a.createdAt, b.createdAt),
     updatedAt: (a, b) => binary(a.updatedAt, b.updatedAt),
+    segment: (a, b) => binary(a.segment, b.segment) || nocase(a.name, b.name),
+    // SQLite puts NULL (not scored) first in ascending order.
+    churnRisk: (a, b) => (a.churnRisk ?? -1) - (b.churnRisk ?? -1),
   };
   const columns = Object.keys(keyCompare) as CustomerSortColumn[];
   const cases = columns.flatMap((column) =>
@@ -278,6 +291,12 @@ describe('listCustomers sorting and paging', () => {
         },
         at,
       );
+      // Analysis results, as a write-back leaves them: some unscored, ties in both.
+      db.run('UPDATE customers SET segment = ?, churn_risk = ? WHERE id = ?', [
+        ['', '高价值', 'Low value', 'Mid'][i % 4]!,
+        i % 5 === 0 ? null : (i * 13) % 40,
+        id,
+      ]);
       if (i % 2 === 0)
         updateCustomer(
           db,

@@ -34,6 +34,7 @@ import type { DuplicatesApi } from './features/duplicates/api';
 import type { PipelineApi } from './features/pipeline/api';
 import type { ServiceApi } from './features/service/api';
 import type { MarketingApi } from './features/marketing/api';
+import type { AnalyticsApi } from './features/analytics/api';
 
 /** The naive save's cost, or why it could not be done (`putMs`/`totalMs` null when nothing was stored). */
 export interface WholeImageSave {
@@ -123,4 +124,5 @@ export interface DbApi
     ActivitiesApi,
     PipelineApi,
     ServiceApi,
-    MarketingApi {}
+    MarketingApi,
+    AnalyticsApi {}

@@ -39,6 +39,9 @@ export interface CustomerInput {
 export interface Customer extends CustomerInput {
   id: number;
   ownerName: string | null;
+  /** Written by the analytics pages, never by the form: segment label ('' = none), churn risk in %. */
+  segment: string;
+  churnRisk: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -60,7 +63,17 @@ export interface Contact extends ContactInput {
 }
 
 export type CustomerSortColumn =
-  'name' | 'kind' | 'stage' | 'owner' | 'industry' | 'phone' | 'email' | 'createdAt' | 'updatedAt';
+  | 'name'
+  | 'kind'
+  | 'stage'
+  | 'owner'
+  | 'industry'
+  | 'phone'
+  | 'email'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'segment'
+  | 'churnRisk';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -112,6 +125,10 @@ export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 
 export type ErrorCode =
   | 'validation'
+  // analytics: nothing (or too little) to analyse yet; a run stopped by the user
+  | 'empty'
+  | 'cancelled'
+  | 'analysis_invalid'
   | 'not_found'
   | 'read_only'
   | 'not_ready'
@@ -251,6 +268,7 @@ export interface DemoProgress {
     | 'articles'
     | 'relationships'
     | 'members'
+    | 'surveys'
     | 'saving';
   done: number;
   total: number;
@@ -273,6 +291,7 @@ export interface DemoSummary {
   campaignMembers: number;
   articles: number;
   relationships: number;
+  surveyResponses: number;
   /** The customer with the longest timeline (the timeline benchmark opens it); null without customers. */
   timelineCustomerId: number | null;
   /** Its contacts, activities, orders, opportunities, contracts and cases. */

@@ -27,6 +27,9 @@ export const FIELD_ERROR_KEYS: Record<FieldErrorCode, MessageKey> = {
 
 export const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   validation: 'error.validation',
+  empty: 'analytics.error.empty',
+  cancelled: 'analytics.error.cancelled',
+  analysis_invalid: 'analytics.error.invalid',
   not_found: 'error.not_found',
   read_only: 'error.read_only',
   not_ready: 'error.not_ready',

@@ -54,6 +54,8 @@ const COMMON_FIELDS: Record<string, Pair> = {
 
 const ENTITY_FIELDS: Partial<Record<EntityName, Record<string, Pair>>> = {
   customer: {
+    segment: ['Segment', '细分'],
+    churnRisk: ['Churn risk', '流失风险'],
     name: ['Name', '客户名称'],
     kind: ['Type', '类型'],
     stage: ['Stage', '阶段'],

@@ -14,11 +14,29 @@ export type Route =
   | { name: 'records'; entity: RecordEntity }
   /** One record's page (`#/leads/7`). */
   | { name: 'record'; entity: RecordEntity; id: number }
+  /** One analysis page (`#/analytics/rfm`). */
+  | { name: 'analysis'; page: AnalysisPage }
   | { name: 'not-found'; path: string };
+
+/** The analysis pages under `#/analytics/<page>` (the analytics dashboard itself is `#/analytics`). */
+export const ANALYSIS_PAGES = [
+  'rfm',
+  'clv',
+  'churn',
+  'segments',
+  'churn-model',
+  'forecast',
+  'baskets',
+  'campaign-roi',
+  'funnel',
+  'satisfaction',
+] as const;
+export type AnalysisPage = (typeof ANALYSIS_PAGES)[number];
 
 /** Top-level pages that take no parameter: `#/<name>`. */
 export const SECTION_ROUTES = [
   'dashboard',
+  'analytics',
   'import',
   'sql',
   'backups',
@@ -45,6 +63,9 @@ export function parseHash(hash: string): Route {
   if (path === '/settings') return { name: 'settings' };
   const section = path.slice(1);
   if (isSectionRoute(section)) return { name: section };
+  const analysis = /^\/analytics\/([a-z-]+)$/.exec(path)?.[1];
+  if (analysis && (ANALYSIS_PAGES as readonly string[]).includes(analysis))
+    return { name: 'analysis', page: analysis as AnalysisPage };
   const match = /^\/customers\/(\d{1,15})$/.exec(path);
   if (match) return { name: 'customer', id: Number(match[1]) };
   const record = /^\/([a-z]+)(?:\/(\d{1,15}))?$/.exec(path);
@@ -75,6 +96,8 @@ export function href(route: Route): string {
       return `#/${RECORD_PATHS[route.entity]}`;
     case 'record':
       return `#/${RECORD_PATHS[route.entity]}/${route.id}`;
+    case 'analysis':
+      return `#/analytics/${route.page}`;
     case 'not-found':
       return `#${route.path}`;
     default:

@@ -13,6 +13,7 @@ import CaseStatusAction from '../service/case-status-action.svelte';
 import CaseArticlesPanel from '../service/case-articles-panel.svelte';
 import ArticleCasesPanel from '../service/article-cases-panel.svelte';
 import CampaignMembersPanel from '../marketing/campaign-members-panel.svelte';
+import AlsoBoughtPanel from '../../components/analytics/also-bought.svelte';
 
 export interface RecordExtensionProps {
   entity: RecordEntity;
@@ -34,7 +35,7 @@ export const RECORD_EXTENSIONS: Record<RecordEntity, RecordExtensions> = {
   contact: none(),
   lead: { actions: [ConvertLeadAction], panels: [] },
   opportunity: none(),
-  product: none(),
+  product: { actions: [], panels: [AlsoBoughtPanel] },
   order: { actions: [], panels: [OrderLinesPanel] },
   contract: none(),
   case: { actions: [CaseStatusAction], panels: [CaseArticlesPanel] },

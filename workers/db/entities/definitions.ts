@@ -48,6 +48,8 @@ const DEFINITIONS: Record<EntityName, EntityDef> = {
       email: ['t.email'],
       createdAt: ['t.created_at'],
       updatedAt: ['t.updated_at'],
+      segment: ['t.segment', 't.name'],
+      churnRisk: ['t.churn_risk'],
     },
     fields: [
       { key: 'name', column: 'name', type: 'text', required: true, maxLength: 200, list: true },
@@ -73,6 +75,9 @@ const DEFINITIONS: Record<EntityName, EntityDef> = {
       { key: 'email', column: 'email', type: 'email', maxLength: 254, list: true },
       { key: 'address', column: 'address', type: 'text', maxLength: 500 },
       notes,
+      // Written back by the analytics pages (segmentation, churn prediction); never typed in a form.
+      { key: 'segment', column: 'segment', type: 'text', maxLength: 100, readOnly: true },
+      { key: 'churnRisk', column: 'churn_risk', type: 'percent', readOnly: true, nullable: true },
       ...timestamps,
     ],
   },

@@ -18,6 +18,7 @@ import savedQueries from './003-saved-queries.sql?raw';
 import search from './004-search.sql?raw';
 import merges from './005-merges.sql?raw';
 import caseArticles from './006-case-articles.sql?raw';
+import analytics from './007-analytics.sql?raw';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: 'search', sql: search },
   { version: 5, name: 'merges', sql: merges },
   { version: 6, name: 'case-articles', sql: caseArticles },
+  { version: 7, name: 'analytics', sql: analytics },
 ];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

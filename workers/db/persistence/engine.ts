@@ -45,9 +45,13 @@ export class PersistenceEngine extends EngineCore {
   /**
    * Runs a large mutation (demo data, a benchmark profile) without row capture and makes it durable
    * as a snapshot plus a one-line `reset` log record, written in one IndexedDB transaction: logging
-   * millions of row images would cost more than the snapshot.
+   * millions of row images would cost more than the snapshot. `derivedUnaffected` skips the derived
+   * states' rebuild (the search index at a million rows) when the mutation changes no column they read.
    */
-  bulkWrite<T>(mutation: (db: Database) => T): Promise<Written<T>> {
+  bulkWrite<T>(
+    mutation: (db: Database) => T,
+    options: { derivedUnaffected?: boolean } = {},
+  ): Promise<Written<T>> {
     return this.exclusive(async () => {
       await this.catchUp();
       removeCapture(this.db, this.schema);
@@ -55,7 +59,8 @@ export class PersistenceEngine extends EngineCore {
       let value: T;
       try {
         value = mutation(this.db);
-        for (const state of this.options.derived ?? []) state.afterBulk?.(this.db);
+        if (!options.derivedUnaffected)
+          for (const state of this.options.derived ?? []) state.afterBulk?.(this.db);
         this.db.exec('COMMIT');
       } catch (error) {
         this.db.exec('ROLLBACK');

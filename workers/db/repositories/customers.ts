@@ -35,6 +35,8 @@ const SORT_KEYS: Record<CustomerSortColumn, readonly string[]> = {
   stage: [STAGE_RANK, 'c.name'],
   owner: ['u.name', 'u.id', 'c.name'],
   industry: ['c.industry', 'c.name'],
+  segment: ['c.segment', 'c.name'],
+  churnRisk: ['c.churn_risk'],
   phone: ['c.phone'],
   email: ['c.email'],
   createdAt: ['c.created_at'],
@@ -42,7 +44,7 @@ const SORT_KEYS: Record<CustomerSortColumn, readonly string[]> = {
 };
 
 const COLUMNS = `c.id, c.kind, c.name, c.stage, c.owner_id, c.industry, c.address, c.phone, c.email,
-  c.notes, c.created_at, c.updated_at, u.name AS owner_name`;
+  c.notes, c.segment, c.churn_risk, c.created_at, c.updated_at, u.name AS owner_name`;
 const FROM = 'FROM customers c LEFT JOIN users u ON u.id = c.owner_id';
 
 type Params = Record<string, SqlValue>;
@@ -60,6 +62,8 @@ function toCustomer(row: Row): Customer {
     phone: String(row.phone),
     email: String(row.email),
     notes: String(row.notes),
+    segment: String(row.segment ?? ''),
+    churnRisk: row.churn_risk === null || row.churn_risk === undefined ? null : Number(row.churn_risk),
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
   };

@@ -10,6 +10,10 @@ import { backupsEn } from './backups';
 import { encryptionEn } from './encryption';
 import { activitiesEn } from './activities';
 import { searchEn } from './search';
+import { analyticsEn } from './analytics';
+import { analyticsDashboardEn } from './analytics-dashboard';
+import { analyticsValueEn } from './analytics-value';
+import { analyticsSegmentsEn } from './analytics-segments';
 import { pipelineEn } from './pipeline';
 import { serviceEn } from './service';
 import { marketingEn } from './marketing';
@@ -260,6 +264,7 @@ export const en = {
   'demo.phase.articles': 'Knowledge base',
   'demo.phase.relationships': 'Relationships',
   'demo.phase.members': 'Campaign members',
+  'demo.phase.surveys': 'Surveys',
   'demo.phase.saving': 'Saving',
 
   'notFound.title': 'Page not found',
@@ -277,6 +282,10 @@ export const en = {
   ...encryptionEn,
   ...activitiesEn,
   ...searchEn,
+  ...analyticsEn,
+  ...analyticsDashboardEn,
+  ...analyticsValueEn,
+  ...analyticsSegmentsEn,
   ...pipelineEn,
   ...serviceEn,
   ...marketingEn,

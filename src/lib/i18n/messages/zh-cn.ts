@@ -11,6 +11,10 @@ import { backupsZhCN } from './backups';
 import { encryptionZhCN } from './encryption';
 import { activitiesZhCN } from './activities';
 import { searchZhCN } from './search';
+import { analyticsZhCN } from './analytics';
+import { analyticsDashboardZhCN } from './analytics-dashboard';
+import { analyticsValueZhCN } from './analytics-value';
+import { analyticsSegmentsZhCN } from './analytics-segments';
 import { pipelineZhCN } from './pipeline';
 import { serviceZhCN } from './service';
 import { marketingZhCN } from './marketing';
@@ -247,6 +251,7 @@ export const zhCN: Messages = {
   'demo.phase.articles': '知识库',
   'demo.phase.relationships': '客户关系',
   'demo.phase.members': '活动成员',
+  'demo.phase.surveys': '满意度调查',
   'demo.phase.saving': '保存',
 
   'notFound.title': '页面不存在',
@@ -264,6 +269,10 @@ export const zhCN: Messages = {
   ...encryptionZhCN,
   ...activitiesZhCN,
   ...searchZhCN,
+  ...analyticsZhCN,
+  ...analyticsDashboardZhCN,
+  ...analyticsValueZhCN,
+  ...analyticsSegmentsZhCN,
   ...pipelineZhCN,
   ...serviceZhCN,
   ...marketingZhCN,
