@@ -84,6 +84,7 @@ export function quintileScores(values: ArrayLike<number>, include: (i: number) =
   for (let i = 0; i < values.length; i++) if (include(i)) m++;
   if (m < 2) throw new KernelError('TOO_FEW_SAMPLES', `quintile scores need at least 2 customers, got ${m}`);
   requireFinite('values', values);
+  if (packable(values, include)) return packedQuintiles(values, include, m);
   const sorted = new Float64Array(m);
   for (let i = 0, k = 0; i < values.length; i++) if (include(i)) sorted[k++] = values[i]!;
   sorted.sort();
@@ -119,6 +120,36 @@ export function quintileScores(values: ArrayLike<number>, include: (i: number) =
     const before = seen.get(v) ?? 0;
     seen.set(v, before + 1);
     scores[i] = binOfRank(below + before + 1);
+  }
+  return scores;
+}
+
+const INDEX_BITS = 2 ** 21;
+
+/** Whole numbers in [0, 2³¹) over fewer than 2²¹ positions: value·2²¹ + position is an exact double. */
+function packable(values: ArrayLike<number>, include: (i: number) => boolean): boolean {
+  if (values.length >= INDEX_BITS) return false;
+  for (let i = 0; i < values.length; i++) {
+    if (!include(i)) continue;
+    const v = values[i]!;
+    if (!Number.isInteger(v) || v < 0 || v >= 2 ** 31) return false;
+  }
+  return true;
+}
+
+/**
+ * Recency and frequency are whole days and counts: sorting value·2²¹ + position natively orders by value,
+ * ties by position — exactly rank(method='first') — so each position's rank is its place in the sort.
+ */
+function packedQuintiles(values: ArrayLike<number>, include: (i: number) => boolean, m: number): Uint8Array {
+  const keys = new Float64Array(m);
+  for (let i = 0, k = 0; i < values.length; i++) if (include(i)) keys[k++] = values[i]! * INDEX_BITS + i;
+  keys.sort();
+  const scores = new Uint8Array(values.length);
+  let s = 1;
+  for (let k = 0; k < m; k++) {
+    while (5 * k > s * (m - 1)) s++;
+    scores[keys[k]! % INDEX_BITS] = s;
   }
   return scores;
 }

@@ -91,14 +91,16 @@ describe('quintile scores with heavy ties', () => {
     return Array.from(scores);
   };
 
-  it('agrees with the definition for few distinct values, many sizes and a mask', () => {
+  it('agrees with the definition for few distinct values, many sizes and a mask, whole or fractional', () => {
     let state = 12345;
     const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (const m of [2, 3, 5, 7, 10, 11, 49, 100, 1001]) {
       for (const distinct of [1, 2, 3, 6, 50]) {
-        const values = Array.from({ length: m }, () => Math.floor(next() * distinct));
+        const whole = Array.from({ length: m }, () => Math.floor(next() * distinct));
         const include = (i: number) => i % 7 !== 3 || m < 10;
-        expect(Array.from(quintileScores(values, include))).toEqual(obvious(values, include));
+        // Whole numbers take the packed-key path, fractions (money) the binary-search one.
+        for (const values of [whole, whole.map((v) => v / 4 - 0.3)])
+          expect(Array.from(quintileScores(values, include))).toEqual(obvious(values, include));
       }
     }
   });
