@@ -35,6 +35,11 @@ import { recordsHandlers } from './db/features/records/handlers';
 import { historyHandlers } from './db/features/history/handlers';
 import { duplicatesHandlers } from './db/features/duplicates/handlers';
 import { analyticsHandlers } from './db/features/analytics/handlers';
+import { outreachHandlers } from './db/features/outreach/handlers';
+import { approvalsHandlers } from './db/features/approvals/handlers';
+import { createApprovalGate } from './db/features/approvals/gate';
+import { workflowHandlers, workflowState } from './db/features/workflow/handlers';
+import { createWorkflowEngine } from './db/features/workflow/engine';
 
 let opening: Promise<Result<OpenInfo>> | null = null;
 const customerCounts = new customers.CountCache();
@@ -78,9 +83,17 @@ async function startEngine(SQL: SqlJsStatic, store: UseStore): Promise<Result<Op
     latestSchemaVersion: LATEST_SCHEMA_VERSION,
     onStatus: (status) => emit({ type: 'status', status }),
     onChanged: (tables, remote) => emit({ type: 'changed', tables, remote }),
-    derived: [createAuditTrail(() => runtime.actorId, nowIso), createSearchIndex()],
+    // The approval gate first, then the workflow rules (a refused win runs no rule): the rows they write
+    // are then audited and indexed like any other.
+    derived: [
+      createApprovalGate(() => runtime.actorId, nowIso),
+      createWorkflowEngine(workflowState, nowIso),
+      createAuditTrail(() => runtime.actorId, nowIso),
+      createSearchIndex(),
+    ],
   });
   runtime.engine = opened;
+  startDateRuleClock();
   const customerCount = await opened.read((db) =>
     Number(db.exec('SELECT count(*) FROM customers')[0]?.values[0]?.[0] ?? 0),
   );
@@ -88,6 +101,15 @@ async function startEngine(SQL: SqlJsStatic, store: UseStore): Promise<Result<Op
     Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0),
   );
   return ok({ schemaVersion, seq: opened.seq, customerCount, created });
+}
+
+let dateRuleClock: ReturnType<typeof setInterval> | null = null;
+
+/** Date rules fire on open and every minute while the app is open (each tab; the firings are exactly-once). */
+function startDateRuleClock(): void {
+  const pass = () => void workflowHandlers.runDueDateRules().catch(() => undefined);
+  pass();
+  dateRuleClock ??= setInterval(pass, 60_000);
 }
 
 const coreHandlers: CoreApi = {
@@ -324,6 +346,9 @@ const api: DbApi = {
   ...serviceHandlers,
   ...marketingHandlers,
   ...analyticsHandlers,
+  ...outreachHandlers,
+  ...approvalsHandlers,
+  ...workflowHandlers,
 };
 
 Comlink.expose(api);

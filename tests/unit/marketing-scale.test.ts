@@ -19,7 +19,7 @@ beforeEach(async () => {
        SELECT 'Customer ' || i, CASE WHEN i % 6 = 0 THEN 'lost' ELSE 'existing' END, 'Retail' FROM n`,
     ),
   );
-});
+}, 60_000); // 120,000 customers and a snapshot: seconds on a loaded machine
 afterEach(() => closeWorkspace(engine));
 
 it('adds a 100,000-customer segment in one bounded write and pages its members', async () => {

@@ -35,6 +35,9 @@ import type { PipelineApi } from './features/pipeline/api';
 import type { ServiceApi } from './features/service/api';
 import type { MarketingApi } from './features/marketing/api';
 import type { AnalyticsApi } from './features/analytics/api';
+import type { OutreachApi } from './features/outreach/api';
+import type { ApprovalsApi } from './features/approvals/api';
+import type { WorkflowApi } from './features/workflow/api';
 
 /** The naive save's cost, or why it could not be done (`putMs`/`totalMs` null when nothing was stored). */
 export interface WholeImageSave {
@@ -125,4 +128,7 @@ export interface DbApi
     PipelineApi,
     ServiceApi,
     MarketingApi,
-    AnalyticsApi {}
+    AnalyticsApi,
+    OutreachApi,
+    ApprovalsApi,
+    WorkflowApi {}

@@ -125,6 +125,10 @@ export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 
 export type ErrorCode =
   | 'validation'
+  // roles (workers/db/permissions.ts): the acting user's role may not do this; approvals: won needs one
+  | 'forbidden'
+  | 'approval_required'
+  | 'approval_decided'
   // analytics: nothing (or too little) to analyse yet; a run stopped by the user
   | 'empty'
   | 'cancelled'
@@ -188,7 +192,9 @@ export type ErrorCode =
   // marketing: a segment that is not a saved customer view, a customer related to itself, a duplicate relationship
   | 'segment_not_customer_view'
   | 'relationship_self'
-  | 'relationship_exists';
+  | 'relationship_exists'
+  // workflow: a rule's action failed, so the change that triggered it was rolled back
+  | 'workflow_failed';
 
 export type Failure = { ok: false; code: ErrorCode; message: string; fields?: FieldErrors };
 export type Result<T> = { ok: true; value: T } | Failure;

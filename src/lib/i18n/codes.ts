@@ -27,6 +27,9 @@ export const FIELD_ERROR_KEYS: Record<FieldErrorCode, MessageKey> = {
 
 export const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   validation: 'error.validation',
+  forbidden: 'approvals.error.forbidden',
+  approval_required: 'approvals.error.required',
+  approval_decided: 'approvals.error.decided',
   empty: 'analytics.error.empty',
   cancelled: 'analytics.error.cancelled',
   analysis_invalid: 'analytics.error.invalid',
@@ -78,6 +81,7 @@ export const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   segment_not_customer_view: 'marketing.error.notCustomerView',
   relationship_self: 'marketing.error.relationshipSelf',
   relationship_exists: 'marketing.error.relationshipExists',
+  workflow_failed: 'error.workflow_failed',
 };
 
 export const PROBLEM_KEYS: Record<ProblemCode, MessageKey> = {

@@ -66,6 +66,8 @@ const ENTITY_FIELDS: Partial<Record<EntityName, Record<string, Pair>>> = {
     name: ['Name', '姓名'],
     title: ['Job title', '职务'],
     isPrimary: ['Primary contact', '主要联系人'],
+    unsubscribed: ['Unsubscribed', '已退订'],
+    doNotContact: ['Do not contact', '请勿联系'],
   },
   lead: {
     name: ['Name', '姓名'],
@@ -80,6 +82,7 @@ const ENTITY_FIELDS: Partial<Record<EntityName, Record<string, Pair>>> = {
   opportunity: {
     stageId: ['Stage', '阶段'],
     probability: ['Probability %', '赢率 %'],
+    discountBp: ['Discount %', '折扣 %'],
     expectedClose: ['Expected close', '预计成交'],
     closedAt: ['Closed', '关闭时间'],
     wonReason: ['Won reason', '赢单原因'],

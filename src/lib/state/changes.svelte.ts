@@ -6,12 +6,19 @@
 class Changes {
   #versions = $state<Record<string, number>>({});
   #all = $state(0);
+  /** Bumped by every change, whatever the tables (the header's inbox: any write may fire a rule). */
+  #any = $state(0);
 
   of(table: string): number {
     return (this.#versions[table] ?? 0) + this.#all;
   }
 
+  any(): number {
+    return this.#any;
+  }
+
   bump(tables: readonly string[]): void {
+    this.#any++;
     if (tables.length === 0) {
       this.#all++;
       return;

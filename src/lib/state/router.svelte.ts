@@ -46,6 +46,9 @@ export const SECTION_ROUTES = [
   'search',
   'duplicates',
   'renewals',
+  'automation',
+  'approvals',
+  'outreach',
 ] as const;
 export type SectionRoute = (typeof SECTION_ROUTES)[number];
 

@@ -14,6 +14,7 @@ import CaseArticlesPanel from '../service/case-articles-panel.svelte';
 import ArticleCasesPanel from '../service/article-cases-panel.svelte';
 import CampaignMembersPanel from '../marketing/campaign-members-panel.svelte';
 import AlsoBoughtPanel from '../../components/analytics/also-bought.svelte';
+import ApprovalPanel from '../approvals/approval-panel.svelte';
 
 export interface RecordExtensionProps {
   entity: RecordEntity;
@@ -34,7 +35,7 @@ const none = (): RecordExtensions => ({ actions: [], panels: [] });
 export const RECORD_EXTENSIONS: Record<RecordEntity, RecordExtensions> = {
   contact: none(),
   lead: { actions: [ConvertLeadAction], panels: [] },
-  opportunity: none(),
+  opportunity: { actions: [], panels: [ApprovalPanel] },
   product: { actions: [], panels: [AlsoBoughtPanel] },
   order: { actions: [], panels: [OrderLinesPanel] },
   contract: none(),

@@ -93,6 +93,9 @@ const DEFINITIONS: Record<EntityName, EntityDef> = {
       { key: 'phone', column: 'phone', type: 'phone', maxLength: 40, list: true },
       { key: 'email', column: 'email', type: 'email', maxLength: 254, list: true },
       { key: 'isPrimary', column: 'is_primary', type: 'boolean' },
+      // Outreach (migration 009): sends skip and count these contacts.
+      { key: 'unsubscribed', column: 'unsubscribed', type: 'boolean' },
+      { key: 'doNotContact', column: 'do_not_contact', type: 'boolean' },
       notes,
       ...timestamps,
     ],
@@ -170,6 +173,7 @@ const DEFINITIONS: Record<EntityName, EntityDef> = {
       { key: 'amountMinor', column: 'amount_minor', type: 'money', min: 0, list: true },
       currency,
       { key: 'probability', column: 'probability', type: 'percent', min: 0, max: 100, list: true },
+      { key: 'discountBp', column: 'discount_bp', type: 'basis_points', min: 0, max: 10000 },
       { key: 'expectedClose', column: 'expected_close', type: 'date', list: true },
       owner,
       { key: 'closedAt', column: 'closed_at', type: 'datetime', readOnly: true },

@@ -78,6 +78,7 @@ function boundValue(field: FieldDef, value: unknown, index: number): SqlValue {
     case 'integer':
     case 'money':
     case 'percent':
+    case 'basis_points':
     case 'number':
     case 'reference': {
       const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;

@@ -74,7 +74,7 @@ function checkValue(
   if (empty) {
     if (field.required) return { error: 'required' };
     if (field.nullable || ['date', 'datetime', 'reference'].includes(field.type)) return { value: null };
-    if (['integer', 'money', 'percent', 'number'].includes(field.type))
+    if (['integer', 'money', 'percent', 'basis_points', 'number'].includes(field.type))
       return { value: field.customId ? null : 0 };
     if (field.type === 'boolean') return { value: 0 };
     return { value: '' };
@@ -100,6 +100,7 @@ function checkValue(
     case 'integer':
     case 'money':
     case 'percent':
+    case 'basis_points':
     case 'number': {
       const n = typeof raw === 'string' ? Number(raw.trim()) : raw;
       if (typeof n !== 'number' || !Number.isFinite(n)) return { error: 'invalid_number' };

@@ -19,6 +19,8 @@ export type FieldType =
   | 'money'
   /** Integer 0–100. */
   | 'percent'
+  /** Integer basis points 0–10000 (1500 = 15 %), entered and shown as a percentage with two decimals. */
+  | 'basis_points'
   /** `YYYY-MM-DD`. */
   | 'date'
   /** ISO instant. */
@@ -136,6 +138,7 @@ export const OPERATORS_BY_TYPE: Record<FieldType, readonly ConditionOperator[]> 
   number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'empty', 'not_empty'],
   money: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'],
   percent: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'],
+  basis_points: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'],
   date: ['eq', 'gt', 'gte', 'lt', 'lte', 'empty', 'not_empty'],
   datetime: ['gt', 'gte', 'lt', 'lte', 'empty', 'not_empty'],
   boolean: ['eq'],

@@ -19,6 +19,9 @@ import search from './004-search.sql?raw';
 import merges from './005-merges.sql?raw';
 import caseArticles from './006-case-articles.sql?raw';
 import analytics from './007-analytics.sql?raw';
+import workflow from './008-workflow.sql?raw';
+import outreach from './009-outreach.sql?raw';
+import approvals from './010-approvals.sql?raw';
 
 export interface Migration {
   version: number;
@@ -35,6 +38,9 @@ export const MIGRATIONS: Migration[] = [
   { version: 5, name: 'merges', sql: merges },
   { version: 6, name: 'case-articles', sql: caseArticles },
   { version: 7, name: 'analytics', sql: analytics },
+  { version: 8, name: 'workflow', sql: workflow },
+  { version: 9, name: 'outreach', sql: outreach },
+  { version: 10, name: 'approvals', sql: approvals },
 ];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

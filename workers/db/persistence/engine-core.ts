@@ -43,7 +43,26 @@ import {
 import { KeyChangedError } from './crypto';
 import { Mutex, pause } from '../sync/coordinator';
 import { STORAGE_PROBLEMS, StatusTracker } from './status-tracker';
-import { DamagedLogError, PersistenceError, type CheckpointPolicy, type EngineOptions } from './types';
+import {
+  DamagedLogError,
+  PersistenceError,
+  type BeforeImages,
+  type CheckpointPolicy,
+  type EngineOptions,
+} from './types';
+
+/**
+ * The first image of each row before the write, once a derived state has written more: rows the earlier
+ * steps inserted stay without one (the audit trail reads "no before" as "inserted in this write").
+ */
+function laterBeforeImages(
+  first: BeforeImages,
+  later: BeforeImages,
+  earlierChanges: readonly Change[],
+): BeforeImages {
+  const inserted = new Set(earlierChanges.filter((c) => c[1] === 'i').map(([t, , id]) => `${t}\u0000${id}`));
+  return (table, id) => first(table, id) ?? (inserted.has(`${table}\u0000${id}`) ? null : later(table, id));
+}
 
 const DEFAULT_POLICY: CheckpointPolicy = { records: 1000, bytes: 8 * 1024 * 1024, idleMs: 2000 };
 
@@ -170,12 +189,18 @@ export abstract class EngineCore {
     try {
       value = mutation(db);
       changes = drainChanges(db);
-      const before = drainBeforeImages(db);
+      let before = drainBeforeImages(db);
       const derived = this.options.derived ?? [];
       if (changes.length > 0 && derived.length > 0) {
-        for (const state of derived) state.afterWrite?.(db, changes, before);
-        changes = changes.concat(drainChanges(db));
-        drainBeforeImages(db);
+        for (const state of derived) {
+          state.afterWrite?.(db, changes, before);
+          // Later states see what earlier ones wrote (the audit trail logs what a workflow rule changed).
+          const added = drainChanges(db);
+          if (added.length > 0) {
+            before = laterBeforeImages(before, drainBeforeImages(db), changes);
+            changes = changes.concat(added);
+          }
+        }
       }
     } catch (error) {
       db.exec('ROLLBACK');

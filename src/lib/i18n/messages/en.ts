@@ -15,8 +15,11 @@ import { analyticsDashboardEn } from './analytics-dashboard';
 import { analyticsValueEn } from './analytics-value';
 import { analyticsSegmentsEn } from './analytics-segments';
 import { pipelineEn } from './pipeline';
+import { approvalsEn } from './approvals';
 import { serviceEn } from './service';
 import { marketingEn } from './marketing';
+import { automationEn } from './automation';
+import { outreachEn } from './outreach';
 
 /**
  * English messages. This object is the source of the message keys: `zh-CN.ts` is typed against it, so a key
@@ -95,6 +98,7 @@ export const en = {
     'Not saved: the browser’s storage is full. Your input is kept; free some space and save again.',
   'error.persist_failed': 'Not saved: writing to browser storage failed. Your input is kept; try again.',
   'error.constraint': 'Not saved: this would conflict with other data (for example a duplicate).',
+  'error.workflow_failed': 'Not saved: a workflow rule could not run its actions on this change.',
   'error.nothing_to_undo': 'There is nothing to undo any more.',
   'error.unexpected': 'Something went wrong: {message}',
   'error.boundaryTitle': 'This page ran into a problem',
@@ -287,8 +291,11 @@ export const en = {
   ...analyticsValueEn,
   ...analyticsSegmentsEn,
   ...pipelineEn,
+  ...approvalsEn,
   ...serviceEn,
   ...marketingEn,
+  ...automationEn,
+  ...outreachEn,
 };
 
 export type MessageKey = keyof typeof en;

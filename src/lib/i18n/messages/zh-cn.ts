@@ -16,8 +16,11 @@ import { analyticsDashboardZhCN } from './analytics-dashboard';
 import { analyticsValueZhCN } from './analytics-value';
 import { analyticsSegmentsZhCN } from './analytics-segments';
 import { pipelineZhCN } from './pipeline';
+import { approvalsZhCN } from './approvals';
 import { serviceZhCN } from './service';
 import { marketingZhCN } from './marketing';
+import { automationZhCN } from './automation';
+import { outreachZhCN } from './outreach';
 
 /** Simplified Chinese messages; typed against the English keys so none can be missing. */
 export const zhCN: Messages = {
@@ -85,6 +88,7 @@ export const zhCN: Messages = {
   'error.quota_exceeded': '未保存：浏览器存储空间已满。你填写的内容已保留，请释放空间后再次保存。',
   'error.persist_failed': '未保存：写入浏览器存储失败。你填写的内容已保留，请重试。',
   'error.constraint': '未保存：该操作会与其他数据冲突（例如重复）。',
+  'error.workflow_failed': '未保存：某条工作流规则无法对此更改执行其操作。',
   'error.nothing_to_undo': '已没有可撤销的操作。',
   'error.unexpected': '出现错误：{message}',
   'error.boundaryTitle': '此页面出现问题',
@@ -274,6 +278,9 @@ export const zhCN: Messages = {
   ...analyticsValueZhCN,
   ...analyticsSegmentsZhCN,
   ...pipelineZhCN,
+  ...approvalsZhCN,
   ...serviceZhCN,
   ...marketingZhCN,
+  ...automationZhCN,
+  ...outreachZhCN,
 };

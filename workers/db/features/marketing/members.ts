@@ -123,7 +123,7 @@ export function addMembers(
   return { added, skipped: requested - added };
 }
 
-function customerView(db: Database, savedViewId: number): { name: string; filter: ListFilter } {
+export function customerView(db: Database, savedViewId: number): { name: string; filter: ListFilter } {
   const row = one(db, 'SELECT entity, name, filter FROM saved_views WHERE id = ?', [savedViewId]);
   if (!row) throw new DomainError('not_found', `View ${savedViewId} does not exist.`);
   if (row.entity !== 'customer')
@@ -139,7 +139,7 @@ function customerView(db: Database, savedViewId: number): { name: string; filter
 }
 
 /** The saved view's filter, limited to what a segment means (conditions, owner scope, quick text). */
-const segmentFilter = (filter: ListFilter): ListFilter => ({
+export const segmentFilter = (filter: ListFilter): ListFilter => ({
   conditions: Array.isArray(filter.conditions) ? filter.conditions : [],
   ownerIds: filter.ownerIds ?? null,
   text: typeof filter.text === 'string' ? filter.text : '',

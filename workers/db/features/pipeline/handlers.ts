@@ -1,4 +1,5 @@
 /** Implements {@link PipelineApi} in the DB worker. */
+import { requirePermission } from '../../permission-checks';
 import { guard, nowIso, runtime } from '../../runtime';
 import type { PipelineApi } from './api';
 import { pipelineBoard } from './board';
@@ -11,7 +12,13 @@ export const pipelineHandlers: PipelineApi = {
   moveOpportunity: (id, stageId, options) =>
     guard((e) => e.write((db) => moveOpportunity(db, id, stageId, options, nowIso()))),
   listStages: () => guard((e) => e.read((db) => listStages(db))),
-  saveStages: (stages) => guard((e) => e.write((db) => saveStages(db, stages, nowIso()))),
+  saveStages: (stages) =>
+    guard((e) =>
+      e.write((db) => {
+        requirePermission(db, runtime.actorId, 'stages.configure');
+        return saveStages(db, stages, nowIso());
+      }),
+    ),
   previewLeadConversion: (leadId) => guard((e) => e.read((db) => previewLeadConversion(db, leadId))),
   convertLead: (leadId, input) =>
     guard((e) => e.write((db) => convertLead(db, leadId, input, runtime.actorId, nowIso()))),

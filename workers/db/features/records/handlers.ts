@@ -21,6 +21,7 @@ import { CountCache } from '../../repositories/customers';
 import { all, one, run } from '../../repositories/sql';
 import { quoteIdentifier } from '../../sql-text';
 import { guard, nowIso, runtime } from '../../runtime';
+import { requirePermission } from '../../permission-checks';
 import type { RecordsApi, Selection } from './api';
 import { listCustomFields, saveCustomField } from './custom-fields';
 import { listSavedViews, saveView } from './saved-views';
@@ -53,6 +54,12 @@ export function selectedIds(db: Database, def: EntityDef, selection: Selection):
   throw new DomainError('validation', 'Nothing selected.');
 }
 
+/** The definition for a write: users are edited by admins only (permissions.ts). */
+function writableDef(db: Database, entity: EntityName): EntityDef {
+  if (entity === 'user') requirePermission(db, runtime.actorId, 'users.edit');
+  return defFor(db, entity);
+}
+
 function found<T>(value: T | null, entity: string, id: number): T {
   if (value === null) throw new DomainError('not_found', `${entity} ${id} does not exist.`);
   return value;
@@ -73,7 +80,7 @@ export const recordsHandlers: RecordsApi = {
   createRecord: (entity, input) =>
     guard((e) =>
       e.write((db) => {
-        const def = defFor(db, entity);
+        const def = writableDef(db, entity);
         return getRecord(db, def, createRecord(db, def, input, nowIso()))!;
       }),
     ),
@@ -81,7 +88,7 @@ export const recordsHandlers: RecordsApi = {
   updateRecord: (entity, id, input, options) =>
     guard((e) =>
       e.write((db) => {
-        const def = defFor(db, entity);
+        const def = writableDef(db, entity);
         updateRecord(db, def, id, input, nowIso(), options?.partial === true);
         return getRecord(db, def, id)!;
       }),
@@ -90,7 +97,7 @@ export const recordsHandlers: RecordsApi = {
   bulkUpdateRecords: (entity, selection, patch) =>
     guard(async (e) => {
       const { value } = await e.write((db) => {
-        const def = defFor(db, entity);
+        const def = writableDef(db, entity);
         const ids = selectedIds(db, def, selection);
         if (ids.length === 0) throw new DomainError('validation', 'Nothing selected.');
         if (!patch || Object.keys(patch).length === 0)
@@ -138,7 +145,7 @@ export const recordsHandlers: RecordsApi = {
   deleteRecords: (entity, selection) =>
     guard(async (e) => {
       const { value: removedRows, seq } = await e.write((db) => {
-        const def = defFor(db, entity);
+        const def = writableDef(db, entity);
         return deleteRecords(db, def, selectedIds(db, def, selection));
       });
       return { undoSeq: seq, removedRows };
