@@ -43,6 +43,16 @@ const addContract = (title: string, endDate: string, status = 'active') =>
 const due = async (now?: string) => value(await api.runDueDateRules(now));
 
 describe('contract renewal reminder (30 days before the end)', () => {
+  it('writes its task and notification in Chinese when installed from the Chinese UI', async () => {
+    value(await api.installWorkflowTemplate('contract_renewal', { enabled: true, locale: 'zh-CN' }));
+    await addContract('续约甲', isoDay(20));
+    expect(await due()).toEqual({ rules: 1, fired: 1, failed: 0 });
+    expect(await rows(engine, 'SELECT message FROM inbox_notifications')).toEqual([
+      { message: '合同 续约甲 将在 30 天后到期' },
+    ]);
+    expect(await rows(engine, 'SELECT subject FROM activities')).toEqual([{ subject: '准备 续约甲 的续约' }]);
+  });
+
   it('fires once per contract and date, catches up after days away, skips old history', async () => {
     value(await api.installWorkflowTemplate('contract_renewal', { enabled: true }));
     const soon = await addContract('Soon', isoDay(20)); // due 10 days ago: inside the grace of a new rule

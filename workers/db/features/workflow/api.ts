@@ -214,6 +214,8 @@ export interface InstallOptions {
   team?: string | null;
   /** Overrides the template's name. */
   name?: string;
+  /** Language of the task subjects and notification texts the rule writes (default English). */
+  locale?: 'zh-CN' | 'en';
 }
 
 export interface WorkflowApi {

@@ -92,6 +92,17 @@ export function listTemplates(db: Database): WorkflowTemplate[] {
   return TEMPLATE_KEYS.map((key) => templates[key]);
 }
 
+/** The texts the templates write into tasks and the inbox, in Chinese ({title} stays a merge field). */
+const ZH_TEXTS: Record<string, string> = {
+  'Follow up {title}': '跟进 {title}',
+  'Contract {title} ends in 30 days': '合同 {title} 将在 30 天后到期',
+  'Prepare renewal of {title}': '准备 {title} 的续约',
+  'Case {title} passed its SLA and was escalated': '工单 {title} 已超过 SLA，已升级',
+  'Kick-off call for {title}': '{title} 启动电话',
+  'Send welcome pack for {title}': '为 {title} 发送欢迎资料',
+  'Onboarding review for {title}': '{title} 上线回顾',
+};
+
 /** The rule input a template installs with the user's choices (checked again by saveRule). */
 export function templateRule(db: Database, key: TemplateKey, options: InstallOptions) {
   const template = listTemplates(db).find((candidate) => candidate.key === key);
@@ -103,8 +114,15 @@ export function templateRule(db: Database, key: TemplateKey, options: InstallOpt
     ...template.rule,
     name: options.name?.trim() || template.rule.name,
     enabled: options.enabled,
-    actions: template.rule.actions.map((action) =>
-      action.type === 'assign_owner' ? { ...action, team } : action,
-    ),
+    actions: template.rule.actions.map((action) => {
+      const chosen = action.type === 'assign_owner' ? { ...action, team } : { ...action };
+      if (options.locale === 'zh-CN') {
+        if ('subject' in chosen && typeof chosen.subject === 'string')
+          chosen.subject = ZH_TEXTS[chosen.subject] ?? chosen.subject;
+        if ('message' in chosen && typeof chosen.message === 'string')
+          chosen.message = ZH_TEXTS[chosen.message] ?? chosen.message;
+      }
+      return chosen;
+    }),
   };
 }
