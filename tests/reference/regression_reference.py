@@ -45,6 +45,20 @@ for C in (0.05, 1.0, 100.0):
         "proba": clf.predict_proba(scaler.transform(Z))[:, 1].tolist(),
     })
 
+# Churn features as the app builds them (tenure, recency, frequency, monetary, cases, CSAT, activities of the
+# English demo data generated for 2026-12-03T09:02:54Z, a 90-day horizon, seed 42's training rows): monetary is
+# heavily skewed, and a Newton fit stopped on the gradient alone once stalled on it above its tolerance.
+with open(os.path.join(os.path.dirname(__file__), "logistic_skewed_input.json")) as f:
+    skewed = json.load(f)
+S = np.array(skewed["x"]).reshape(skewed["rows"], skewed["cols"])
+skewed_scaler = StandardScaler().fit(S)
+clf = LogisticRegression(C=1.0, solver="lbfgs", tol=1e-12, max_iter=100000).fit(
+    skewed_scaler.transform(S), skewed["labels"])
+out["logisticSkewed"] = {
+    "x": skewed["x"], "rows": skewed["rows"], "cols": skewed["cols"], "labels": skewed["labels"],
+    "coef": clf.coef_[0].tolist(), "intercept": float(clf.intercept_[0]),
+}
+
 # Metrics on the C = 1 fit, scores rounded to 2 decimals so there are many ties for ROC AUC.
 proba = np.array(out["logistic"]["fits"][1]["proba"])
 scores = np.round(proba, 2)

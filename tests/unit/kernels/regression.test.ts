@@ -78,6 +78,13 @@ describe('logistic regression vs sklearn', () => {
     });
   }
 
+  it('converges on heavily skewed churn features (the gradient stalls in floating point there)', () => {
+    const skewed = ref.logisticSkewed;
+    const model = logisticRegression(matrix(skewed), Uint8Array.from(skewed.labels));
+    expectClose(model.coefficients, skewed.coef, 1e-4);
+    expect(Math.abs(model.intercept - skewed.intercept)).toBeLessThan(1e-4);
+  });
+
   it('rejects a single class, a constant feature and labels other than 0/1', () => {
     expect(kernelErrorCode(() => logisticRegression(x, new Uint8Array(x.rows)))).toBe('SINGLE_CLASS');
     const constant = { data: Float64Array.of(3, 3, 3, 3), rows: 4, cols: 1 };
