@@ -13,7 +13,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { Change } from './idb-store';
 import { quoteIdentifier } from '../sql-text';
-import { PersistenceError } from './types';
+import { PersistenceError, type BeforeImages } from './types';
 
 export interface TableInfo {
   name: string;
@@ -207,4 +207,17 @@ function toSqlValue(value: unknown): SqlValue {
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   throw new MalformedChangeError('row image holds a value SQLite cannot store');
+}
+
+/**
+ * The first image of each row before the write, once a derived state has written more: rows the earlier
+ * steps inserted stay without one (the audit trail reads "no before" as "inserted in this write").
+ */
+export function laterBeforeImages(
+  first: BeforeImages,
+  later: BeforeImages,
+  earlierChanges: readonly Change[],
+): BeforeImages {
+  const inserted = new Set(earlierChanges.filter((c) => c[1] === 'i').map(([t, , id]) => `${t}\u0000${id}`));
+  return (table, id) => first(table, id) ?? (inserted.has(`${table}\u0000${id}`) ? null : later(table, id));
 }

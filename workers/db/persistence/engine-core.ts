@@ -19,6 +19,7 @@ import type { PersistenceStatus, Written } from '../contract';
 import {
   applyChanges,
   drainBeforeImages,
+  laterBeforeImages,
   drainChanges,
   installCapture,
   readSchema,
@@ -43,26 +44,7 @@ import {
 import { KeyChangedError } from './crypto';
 import { Mutex, pause } from '../sync/coordinator';
 import { STORAGE_PROBLEMS, StatusTracker } from './status-tracker';
-import {
-  DamagedLogError,
-  PersistenceError,
-  type BeforeImages,
-  type CheckpointPolicy,
-  type EngineOptions,
-} from './types';
-
-/**
- * The first image of each row before the write, once a derived state has written more: rows the earlier
- * steps inserted stay without one (the audit trail reads "no before" as "inserted in this write").
- */
-function laterBeforeImages(
-  first: BeforeImages,
-  later: BeforeImages,
-  earlierChanges: readonly Change[],
-): BeforeImages {
-  const inserted = new Set(earlierChanges.filter((c) => c[1] === 'i').map(([t, , id]) => `${t}\u0000${id}`));
-  return (table, id) => first(table, id) ?? (inserted.has(`${table}\u0000${id}`) ? null : later(table, id));
-}
+import { DamagedLogError, PersistenceError, type CheckpointPolicy, type EngineOptions } from './types';
 
 const DEFAULT_POLICY: CheckpointPolicy = { records: 1000, bytes: 8 * 1024 * 1024, idleMs: 2000 };
 

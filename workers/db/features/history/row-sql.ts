@@ -20,8 +20,15 @@ function known(columns: readonly string[], image: RowImage): [string, SqlValue][
   return Object.entries(image).filter(([column]) => valid.has(column));
 }
 
+/** The table name, once checked against the schema: the only form in which it reaches a statement. */
+function schemaTable(db: Database, table: string): string {
+  if (tableColumns(db, table).length === 0)
+    throw new Error(`no table ${JSON.stringify(table)} in this database`);
+  return `main.${q(table)}`;
+}
+
 export function readRow(db: Database, table: string, id: number): RowImage | null {
-  const statement = db.prepare(`SELECT * FROM main.${q(table)} WHERE id = ?`);
+  const statement = db.prepare(`SELECT * FROM ${schemaTable(db, table)} WHERE id = ?`);
   try {
     statement.bind([id]);
     return statement.step() ? statement.getAsObject() : null;
@@ -35,7 +42,10 @@ export function updateRow(db: Database, table: string, id: number, values: RowIm
   const entries = known(tableColumns(db, table), values).filter(([column]) => column !== 'id');
   if (entries.length === 0) return false;
   const assignments = entries.map(([column]) => `${q(column)} = ?`).join(', ');
-  db.run(`UPDATE main.${q(table)} SET ${assignments} WHERE id = ?`, [...entries.map(([, v]) => v), id]);
+  db.run(`UPDATE ${schemaTable(db, table)} SET ${assignments} WHERE id = ?`, [
+    ...entries.map(([, v]) => v),
+    id,
+  ]);
   return db.getRowsModified() > 0;
 }
 
@@ -51,13 +61,15 @@ export function insertRow(db: Database, table: string, image: RowImage): void {
 }
 
 export function deleteRow(db: Database, table: string, id: number): boolean {
-  db.run(`DELETE FROM main.${q(table)} WHERE id = ?`, [id]);
+  db.run(`DELETE FROM ${schemaTable(db, table)} WHERE id = ?`, [id]);
   return db.getRowsModified() > 0;
 }
 
 /** Row ids of `table` whose `column` holds `value` (column checked against the schema by the caller). */
 export function idsWhere(db: Database, table: string, column: string, value: SqlValue): number[] {
-  const result = db.exec(`SELECT id FROM main.${q(table)} WHERE ${q(column)} = ? ORDER BY id`, [value])[0];
+  const result = db.exec(`SELECT id FROM ${schemaTable(db, table)} WHERE ${q(column)} = ? ORDER BY id`, [
+    value,
+  ])[0];
   return (result?.values ?? []).map((row) => Number(row[0]));
 }
 
