@@ -345,6 +345,102 @@ const bench = {
     return { ms: run.ms, longTasks: run.longTasks, bytes: file.size, ...run.value };
   },
 
+  /**
+   * Workflow rules on the profile: a CSV import of `leads` leads with no lead rule and then with three
+   * (round-robin assignment in the biggest team, event leads into a campaign, a notification for hot
+   * leads; each import undone afterwards), and the minute's date-rule pass with the contract renewal
+   * reminder over every contract (catch-up passes of ≤ 2,000 firings, then the idle pass). The rules are
+   * deleted at the end so the profile stays as it was.
+   */
+  async workflow(leads: number) {
+    const db = dbClient();
+    const scalar = async (sql: string) => (await unwrap(db.runSql({ sql, maxRows: 1 }))).rows[0]?.[0];
+    const team = String(
+      (await scalar(
+        "SELECT team FROM users WHERE team <> '' AND active = 1 GROUP BY team ORDER BY count(*) DESC LIMIT 1",
+      )) ?? '',
+    );
+    const campaignId = Number(await scalar('SELECT min(id) FROM campaigns'));
+    const contracts = Number(await scalar('SELECT count(*) FROM contracts'));
+    const lines = ['name,company,source,status,score'];
+    for (let i = 0; i < leads; i++)
+      lines.push(`Bench Lead ${i},Bench Co ${i % 997},${i % 3 === 0 ? 'event' : 'website'},new,${i % 100}`);
+    const file = new Blob([lines.join('\r\n')], { type: 'text/csv' });
+    const importLeads = async (fileName: string) => {
+      const run = await timed(async () => {
+        const preview = await unwrap(db.importPreview(file, { fileName }));
+        const written = await unwrap(
+          db.importRun(preview.token, {
+            recordType: 'leads',
+            mapping: preview.suggested.leads,
+            policy: 'create',
+            allowInvalid: true,
+          }),
+        );
+        await unwrap(db.importDiscard(preview.token));
+        return written.value;
+      });
+      const latest = (await unwrap(db.listImports())).find((r) => r.fileName === fileName && !r.undoneAt);
+      if (latest) await unwrap(db.undoImport(latest.id));
+      return { ms: run.ms, longTasks: run.longTasks, ...run.value };
+    };
+    const without = await importLeads('bench-leads-plain.csv');
+    const base = { entity: 'lead' as const, trigger: { type: 'created' as const }, enabled: true };
+    const rules = [
+      (await unwrap(db.installWorkflowTemplate('lead_round_robin', { enabled: true, team }))).value,
+      (
+        await unwrap(
+          db.saveWorkflowRule(null, {
+            ...base,
+            name: 'Bench: event leads to a campaign',
+            conditions: [{ field: 'source', op: 'eq', value: 'event' }],
+            actions: [{ type: 'add_to_campaign', campaignId }],
+          }),
+        )
+      ).value,
+      (
+        await unwrap(
+          db.saveWorkflowRule(null, {
+            ...base,
+            name: 'Bench: hot lead',
+            conditions: [{ field: 'score', op: 'gte', value: 90 }],
+            actions: [{ type: 'notify', recipient: 'owner', message: 'Hot lead {title}' }],
+          }),
+        )
+      ).value,
+    ];
+    const withRules = await importLeads('bench-leads-rules.csv');
+    const runs = Number(await scalar('SELECT count(*) FROM workflow_runs'));
+    for (const rule of rules) await unwrap(db.deleteWorkflowRule(rule.id));
+
+    const renewal = (await unwrap(db.installWorkflowTemplate('contract_renewal', { enabled: true }))).value;
+    const passes: { ms: number; longTasks: number; fired: number; failed: number }[] = [];
+    for (let i = 0; i < 30; i++) {
+      const pass = await timed(() => unwrap(db.runDueDateRules()));
+      passes.push({
+        ms: pass.ms,
+        longTasks: pass.longTasks,
+        fired: pass.value.fired,
+        failed: pass.value.failed,
+      });
+      if (pass.value.fired === 0) break;
+    }
+    await unwrap(db.deleteWorkflowRule(renewal.id));
+    return {
+      leads,
+      team,
+      without,
+      withRules,
+      extraMs: withRules.ms - without.ms,
+      workflowRunsAfter: runs,
+      contracts,
+      catchUp: passes.slice(0, -1),
+      idle: passes.at(-1),
+      firedTotal: passes.reduce((sum, p) => sum + p.fired, 0),
+      longTasks: without.longTasks + withRules.longTasks + passes.reduce((sum, p) => sum + p.longTasks, 0),
+    };
+  },
+
   /** The whole customer list (sorted by name) to CSV, as the Export menu does. */
   async exportCustomersCsv() {
     const run = await timed(() =>

@@ -23,6 +23,7 @@ const BIG = {
   orders: Number(process.env.BENCH_ORDERS ?? 5_000_000),
 };
 const IMPORT_CONTACTS = Number(process.env.BENCH_IMPORT_CONTACTS ?? 100_000);
+const WORKFLOW_LEADS = Number(process.env.BENCH_WORKFLOW_LEADS ?? 10_000);
 /** @param {...unknown} args */
 const REUSE = process.env.BENCH_REUSE === '1';
 /** BENCH_ONLY=analytics: load the profiles, then measure only the analytics (a quick re-run). */
@@ -292,6 +293,12 @@ async function measureProfile(context, profile) {
   );
   result.importContacts = await page.evaluate((n) => window.bench.importContacts(n), IMPORT_CONTACTS);
   log(`${profile.name}: import of ${IMPORT_CONTACTS} contacts ${Math.round(result.importContacts.ms)} ms`);
+  result.workflow = await page.evaluate((n) => window.bench.workflow(n), WORKFLOW_LEADS);
+  log(
+    `${profile.name}: ${WORKFLOW_LEADS} leads imported in ${Math.round(result.workflow.without.ms)} ms without rules, ` +
+      `${Math.round(result.workflow.withRules.ms)} ms with three; date rules over ${result.workflow.contracts} contracts: ` +
+      `${result.workflow.catchUp.map((p) => `${p.fired} fired in ${Math.round(p.ms)} ms`).join(', ')}, idle pass ${Math.round(result.workflow.idle?.ms ?? NaN)} ms`,
+  );
   // The import and its undo leave two large log records that an open would replay; a user who stays two
   // seconds gets them folded into a snapshot. Cold start below is measured at rest, as before.
   await page.evaluate(() => window.bench.checkpoint());
@@ -468,6 +475,31 @@ function table(small, big) {
       `${f(small.importContacts.ms, 0)} / ${small.importContacts.longTasks}`,
       `${f(big.importContacts.ms, 0)} / ${big.importContacts.longTasks}`,
       '≤ 3000 / 0',
+    ],
+    [
+      `import ${WORKFLOW_LEADS} leads: without rules / with three (ms)`,
+      `${f(small.workflow.without.ms, 0)} / ${f(small.workflow.withRules.ms, 0)}`,
+      `${f(big.workflow.without.ms, 0)} / ${f(big.workflow.withRules.ms, 0)}`,
+      '',
+    ],
+    ['  cost of the three rules (ms)', f(small.workflow.extraMs, 0), f(big.workflow.extraMs, 0), '≤ 1000'],
+    [
+      'date rules: first catch-up pass (ms) / firings',
+      `${f(small.workflow.catchUp[0]?.ms, 0)} / ${small.workflow.catchUp[0]?.fired ?? 0}`,
+      `${f(big.workflow.catchUp[0]?.ms, 0)} / ${big.workflow.catchUp[0]?.fired ?? 0}`,
+      '',
+    ],
+    [
+      `date rules: the minute's pass over all contracts (ms)`,
+      `${f(small.workflow.idle?.ms, 0)} (${small.workflow.contracts})`,
+      `${f(big.workflow.idle?.ms, 0)} (${big.workflow.contracts})`,
+      '≤ 2000',
+    ],
+    [
+      'long tasks > 50 ms during imports and date rules',
+      String(small.workflow.longTasks),
+      String(big.workflow.longTasks),
+      '0',
     ],
     ['bulk load + snapshot (ms)', f(small.load.ms, 0), f(big.load.ms, 0), ''],
     ['checkpoint (ms)', f(small.checkpointMs, 0), f(big.checkpointMs, 0), ''],

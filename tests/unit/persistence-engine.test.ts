@@ -3,7 +3,14 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import type { UseStore } from 'idb-keyval';
 import { PersistenceEngine, PersistenceError, type EngineOptions } from '../../workers/db/persistence/engine';
-import { chunkKey, countLog, openIdbStore, readMeta } from '../../workers/db/persistence/idb-store';
+import {
+  chunkKey,
+  countLog,
+  openIdbStore,
+  readLogRecord,
+  readMeta,
+} from '../../workers/db/persistence/idb-store';
+import { coalesceChanges } from '../../workers/db/persistence/change-capture';
 import { InProcessCoordinator, Mutex } from '../../workers/db/sync/coordinator';
 
 /** A two-table schema is enough to exercise capture, cascades and replay without the app's schema. */
@@ -292,6 +299,49 @@ describe('persistence engine', () => {
     expect(await countLog(ws.store)).toBe(1); // records up to the previous snapshot were trimmed
     await sleeper.write(insertCustomer('sleeper'));
     expect(await names(sleeper)).toEqual(['round 0', 'round 1', 'round 2', 'sleeper']);
+  });
+
+  it('logs one change per row a write inserted and then updated, which another tab replays to the same rows', async () => {
+    const ws = workspace();
+    const writer = (await ws.open()).engine;
+    const reader = (await ws.open()).engine;
+    const { seq } = await writer.write((db) => {
+      db.run("INSERT INTO customers (name) VALUES ('Draft'), ('Kept')");
+      db.run("UPDATE customers SET name = 'Final', score = 2 WHERE name = 'Draft'");
+      db.run("INSERT INTO contacts (customer_id, name) VALUES (1, 'Ann')");
+      db.run('UPDATE customers SET score = 3 WHERE id = 1');
+    });
+    const record = (await readLogRecord(ws.store, seq)) as { changes: [string, string, number, string][] };
+    expect(record.changes.map(([table, op, id]) => `${table} ${op} ${id}`)).toEqual([
+      'customers i 2',
+      'contacts i 1',
+      'customers i 1',
+    ]);
+    expect(JSON.parse(record.changes[2]![3])).toEqual({ id: 1, name: 'Final', score: 3 });
+    await reader.write(insertCustomer('reader'));
+    expect(
+      await reader.read((db) => db.exec('SELECT id, name, score FROM customers ORDER BY id')[0]!.values),
+    ).toEqual([
+      [1, 'Final', 3],
+      [2, 'Kept', null],
+      [3, 'reader', null],
+    ]);
+  });
+
+  it('keeps every change of a row the write also deleted (an undo of the delete needs them)', () => {
+    const changes = [
+      ['customers', 'i', 5, '{"id":5}'],
+      ['customers', 'u', 5, '{"id":5,"name":"x"}'],
+      ['customers', 'd', 5, '{"id":5,"name":"x"}'],
+      ['customers', 'u', 6, '{"id":6,"name":"a"}'],
+      ['customers', 'u', 6, '{"id":6,"name":"b"}'],
+    ] as const;
+    expect(coalesceChanges(changes.map((c) => [...c]) as never)).toEqual([
+      ['customers', 'i', 5, '{"id":5}'],
+      ['customers', 'u', 5, '{"id":5,"name":"x"}'],
+      ['customers', 'd', 5, '{"id":5,"name":"x"}'],
+      ['customers', 'u', 6, '{"id":6,"name":"b"}'],
+    ]);
   });
 
   it('saves a bulk write as one snapshot plus a reset record that other tabs load instead of replaying', async () => {

@@ -221,3 +221,32 @@ export function laterBeforeImages(
   const inserted = new Set(earlierChanges.filter((c) => c[1] === 'i').map(([t, , id]) => `${t}\u0000${id}`));
   return (table, id) => first(table, id) ?? (inserted.has(`${table}\u0000${id}`) ? null : later(table, id));
 }
+
+/**
+ * One change per row for what a write logs: a row inserted or updated several times (an import's rows that
+ * a workflow rule then assigns) keeps only its last image, at the place of its last change — where the
+ * row was exactly as that image says, so replaying the shorter list (inserts and updates both upsert the
+ * whole image) ends in the same database. It keeps "inserted" when the write inserted it. Rows the write
+ * also deleted are left as they are, so an undo of the delete still finds each image.
+ */
+export function coalesceChanges(changes: readonly Change[]): Change[] {
+  const last = new Map<string, number>();
+  const inserted = new Set<string>();
+  const deleted = new Set<string>();
+  changes.forEach(([table, op, id], index) => {
+    const key = `${table}\u0000${id}`;
+    if (op === 'd') deleted.add(key);
+    else if (op === 'i' && !last.has(key)) inserted.add(key);
+    last.set(key, index);
+  });
+  if (last.size === changes.length) return changes as Change[];
+  const out: Change[] = [];
+  changes.forEach((change, index) => {
+    const [table, op, id, row] = change;
+    const key = `${table}\u0000${id}`;
+    if (deleted.has(key)) out.push(change);
+    else if (last.get(key) === index)
+      out.push(op === 'u' && inserted.has(key) ? [table, 'i', id, row] : change);
+  });
+  return out;
+}

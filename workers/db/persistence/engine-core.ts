@@ -20,6 +20,7 @@ import {
   applyChanges,
   drainBeforeImages,
   laterBeforeImages,
+  coalesceChanges,
   drainChanges,
   installCapture,
   readSchema,
@@ -197,7 +198,7 @@ export abstract class EngineCore {
       schemaVersion: this.schemaVersion(),
       at: this.now().toISOString(),
       tab: this.options.tab,
-      changes,
+      changes: coalesceChanges(changes),
     };
     this.status.set('saving');
     let outcome;
@@ -214,7 +215,10 @@ export abstract class EngineCore {
     db.exec('COMMIT');
     this.seqApplied = record.seq;
     this.sinceSnapshot.records += 1;
-    this.sinceSnapshot.bytes += changes.reduce((sum, change) => sum + (change[3]?.length ?? 0) + 32, 0);
+    this.sinceSnapshot.bytes += record.changes.reduce(
+      (sum, change) => sum + (change[3]?.length ?? 0) + 32,
+      0,
+    );
     this.status.remove('quota_exceeded', 'append_failed');
     this.status.saved(record.at);
     this.published(record.seq, [...new Set(changes.map((change) => change[0]))]);
@@ -478,6 +482,10 @@ export abstract class EngineCore {
 
   protected setUpConnection(): void {
     this.db.exec('PRAGMA foreign_keys = ON');
+    // The database file lives in sql.js's in-memory file system and durability comes from the change log,
+    // so a rollback journal in that file system only costs: each page it saves goes through a JS write
+    // call. In SQLite's memory, rollback works the same and big writes take about a third less time.
+    this.db.exec('PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768');
     this.schema = readSchema(this.db);
     installCapture(this.db, this.schema);
   }

@@ -221,6 +221,10 @@ export const en = {
   'contactForm.email': 'Email',
   'contactForm.notes': 'Notes',
   'contactForm.primary': 'Primary contact',
+  'contactForm.consent': 'Email outreach',
+  'contactForm.unsubscribed': 'Unsubscribed',
+  'contactForm.doNotContact': 'Do not contact',
+  'contactForm.consentHint': 'Sends to a segment or campaign skip this contact and count it as skipped.',
 
   'settings.title': 'Settings',
   'settings.appearance': 'Appearance',

@@ -210,6 +210,10 @@ export const zhCN: Messages = {
   'contactForm.email': '邮箱',
   'contactForm.notes': '备注',
   'contactForm.primary': '主要联系人',
+  'contactForm.consent': '邮件触达',
+  'contactForm.unsubscribed': '已退订',
+  'contactForm.doNotContact': '请勿联系',
+  'contactForm.consentHint': '向细分或活动批量发送时会跳过此联系人，并计入跳过数。',
 
   'settings.title': '设置',
   'settings.appearance': '外观',

@@ -79,10 +79,11 @@ export function createAuditTrail(actorId: () => number | null, now: () => string
         if (op === 'i') rows.push([user, at, table, id, 'insert', null, null]);
         else if (op === 'd') rows.push([user, at, table, id, 'delete', row, null]);
         else if (lastUpdate.get(`${table}\u0000${id}`) === index) {
-          const was = parse(before(table, id));
-          const is = parse(row);
           // No "before" means the row was inserted earlier in this same write: its insert line says it all.
-          if (!was || !is) return;
+          const was = parse(before(table, id));
+          if (!was) return;
+          const is = parse(row);
+          if (!is) return;
           const diff = changedFields(was, is);
           if (diff)
             rows.push([user, at, table, id, 'update', JSON.stringify(diff[0]), JSON.stringify(diff[1])]);

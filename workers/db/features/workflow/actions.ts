@@ -187,12 +187,8 @@ function insertActivity(
   };
 }
 
-function chooseAssignee(
-  context: ActionContext,
-  method: 'round_robin' | 'least_loaded',
-  team: string,
-): number {
-  const { db, entity, rule, cache } = context;
+/** Active members of `team` by id, read once per write. */
+export function teamMembers(db: Database, cache: WriteCache, team: string): number[] {
   let members = cache.teams.get(team);
   if (!members) {
     members = all(db, 'SELECT id FROM users WHERE team = ? AND active = 1 ORDER BY id', [team]).map((row) =>
@@ -201,12 +197,24 @@ function chooseAssignee(
     cache.teams.set(team, members);
   }
   if (members.length === 0) throw new ActionFailure(`team “${team}” has no active members`);
-  if (method === 'round_robin') {
-    // The pointer is stored once per write by the engine (savePointers), not once per record.
-    const next = members.find((id) => id > (rule.lastAssigneeId ?? 0)) ?? members[0]!;
-    rule.lastAssigneeId = next;
-    return next;
-  }
+  return members;
+}
+
+/** The next member in turn after the rule's last assignee (the pointer is saved once per write). */
+export function roundRobinNext(rule: StoredRule, members: readonly number[]): number {
+  const next = members.find((id) => id > (rule.lastAssigneeId ?? 0)) ?? members[0]!;
+  rule.lastAssigneeId = next;
+  return next;
+}
+
+function chooseAssignee(
+  context: ActionContext,
+  method: 'round_robin' | 'least_loaded',
+  team: string,
+): number {
+  const { db, entity, rule, cache } = context;
+  const members = teamMembers(db, cache, team);
+  if (method === 'round_robin') return roundRobinNext(rule, members);
   const table = quoteIdentifier(ENTITY_TABLES[entity]);
   const loads = all(
     db,

@@ -12,7 +12,7 @@ import type { Database } from 'sql.js';
 import { DomainError } from '../../errors';
 import { filterTerms } from '../../entities/query';
 import { definitionWithCustomFields } from '../../entities/records';
-import { all, run, type Row } from '../../repositories/sql';
+import { all, jsonBytes, run, type Row } from '../../repositories/sql';
 import { quoteIdentifier } from '../../sql-text';
 import type { Change } from '../../persistence/idb-store';
 import type { BeforeImages, DerivedState } from '../../persistence/types';
@@ -29,6 +29,7 @@ import {
   type ActionOutcome,
   type RecordEvent,
 } from './actions';
+import { canBatch, runActionsBatch } from './batch';
 import { enabledRules, type StoredRule } from './rule-store';
 
 const TABLE_ENTITIES = new Map<string, WorkflowEntity>(
@@ -144,8 +145,8 @@ export function matchingIds(db: Database, rule: StoredRule, ids: readonly number
   const rows = all(
     db,
     `SELECT t.id FROM ${quoteIdentifier(ENTITY_TABLES[rule.entity])} t
-     WHERE t.id IN (SELECT value FROM json_each(:ids)) AND ${terms.join(' AND ')}`,
-    { ...params, ':ids': JSON.stringify(ids) },
+     WHERE t.id IN (SELECT value FROM json_each(CAST(:ids AS TEXT))) AND ${terms.join(' AND ')}`,
+    { ...params, ':ids': jsonBytes(ids) },
   );
   return new Set(rows.map((row) => Number(row.id)));
 }
@@ -182,29 +183,27 @@ export function runActions(
   return { outcomes, failure: null };
 }
 
-/** Writes run records with one prepared statement (an import logs thousands). */
+/** Writes run records in one statement (an import logs thousands; one statement per row costs seconds). */
 export function logRuns(db: Database, runRecords: readonly RunRecord[]): void {
   if (runRecords.length === 0) return;
-  const insert = db.prepare(
+  const rows = runRecords.map((r) => [
+    r.ruleId !== null && r.ruleId > 0 ? r.ruleId : null,
+    r.ruleName,
+    r.entity,
+    r.recordId,
+    r.trigger,
+    r.actionsDone,
+    r.result,
+    r.message,
+    r.at,
+  ]);
+  run(
+    db,
     `INSERT INTO workflow_runs (rule_id, rule_name, entity, record_id, trigger_type, actions_done, result, message, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, v ->> 6, v ->> 7, v ->> 8
+     FROM (SELECT value AS v FROM json_each(CAST(? AS TEXT)))`,
+    [jsonBytes(rows)],
   );
-  try {
-    for (const r of runRecords)
-      insert.run([
-        r.ruleId !== null && r.ruleId > 0 ? r.ruleId : null,
-        r.ruleName,
-        r.entity,
-        r.recordId,
-        r.trigger,
-        r.actionsDone,
-        r.result,
-        r.message,
-        r.at,
-      ]);
-  } finally {
-    insert.free();
-  }
 }
 
 export const logRun = (db: Database, runRecord: RunRecord): void => logRuns(db, [runRecord]);
@@ -239,6 +238,35 @@ function runEventRules(
       fired.map((event) => event.id),
     );
     let ran = false;
+    const ids = fired.filter((event) => matched.has(event.id)).map((event) => event.id);
+    if (canBatch(rule, ids.length, rules, depth)) {
+      const base = { ruleId: rule.id, ruleName: rule.name, entity: rule.entity, trigger: rule.trigger.type };
+      const { messages, failure } = runActionsBatch(db, rule, ids, now, cache);
+      if (failure) {
+        state.pendingFailures.push({
+          ...base,
+          recordId: failure.recordId,
+          actionsDone: failure.done,
+          result: 'failed',
+          message: failure.message,
+          at: now,
+        });
+        throw new DomainError('workflow_failed', failure.message);
+      }
+      for (const id of ids) {
+        const message = messages.get(id)!.join('; ');
+        done.push({
+          ...base,
+          recordId: id,
+          actionsDone: rule.actions.length,
+          result: 'ok',
+          message,
+          at: now,
+        });
+      }
+      markRuleRun(db, rule, now);
+      continue;
+    }
     for (const event of fired) {
       if (!matched.has(event.id)) continue;
       const { outcomes, failure } = runActions(db, rule, event.id, now, cache);

@@ -2,6 +2,8 @@
  * Implements {@link WorkflowApi} in the DB worker. `workflowState` is this tab's engine state (the
  * DerivedState registered in db.worker.ts shares it).
  */
+import type { Database } from 'sql.js';
+import { requirePermission } from '../../permission-checks';
 import { guard, nowIso, runtime } from '../../runtime';
 import type { WorkflowApi } from './api';
 import { runDueDateRules } from './date-rules';
@@ -15,17 +17,33 @@ export const workflowState = createWorkflowState();
 
 const userOf = (userId?: number | null) => (userId === undefined ? runtime.actorId : userId);
 
+/** Rules act on everyone's records: only an admin adds, changes, switches or removes them. */
+const mayEditRules = (db: Database) => requirePermission(db, runtime.actorId, 'automation.edit');
+
 export const workflowHandlers: WorkflowApi = {
   listWorkflowRules: (entity) => guard((e) => e.read((db) => listRules(db, entity).map(publicRule))),
   saveWorkflowRule: (id, input) =>
-    guard((e) => e.write((db) => publicRule(saveRule(db, id, input, runtime.actorId, nowIso())))),
+    guard((e) =>
+      e.write((db) => {
+        mayEditRules(db);
+        return publicRule(saveRule(db, id, input, runtime.actorId, nowIso()));
+      }),
+    ),
   deleteWorkflowRule: (id) =>
     guard(async (e) => {
-      const { seq } = await e.write((db) => deleteRule(db, id));
+      const { seq } = await e.write((db) => {
+        mayEditRules(db);
+        deleteRule(db, id);
+      });
       return { undoSeq: seq, removedRows: 1 };
     }),
   setWorkflowRuleEnabled: (id, enabled) =>
-    guard((e) => e.write((db) => publicRule(setEnabled(db, id, enabled, nowIso())))),
+    guard((e) =>
+      e.write((db) => {
+        mayEditRules(db);
+        return publicRule(setEnabled(db, id, enabled, nowIso()));
+      }),
+    ),
   testWorkflowRule: (rule, recordId) => guard((e) => e.read((db) => testRule(db, rule, recordId, nowIso()))),
   listWorkflowRuns: (query) =>
     guard((e) => e.read((db) => listRuns(db, query, workflowState.pendingFailures))),
@@ -56,8 +74,9 @@ export const workflowHandlers: WorkflowApi = {
   listWorkflowTemplates: () => guard((e) => e.read((db) => listTemplates(db))),
   installWorkflowTemplate: (key, options) =>
     guard((e) =>
-      e.write((db) =>
-        publicRule(saveRule(db, null, templateRule(db, key, options), runtime.actorId, nowIso())),
-      ),
+      e.write((db) => {
+        mayEditRules(db);
+        return publicRule(saveRule(db, null, templateRule(db, key, options), runtime.actorId, nowIso()));
+      }),
     ),
 };
