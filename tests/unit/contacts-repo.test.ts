@@ -94,6 +94,8 @@ describe('contacts', () => {
       email: 'li@acme.cn',
       notes: '',
       isPrimary: true,
+      unsubscribed: false,
+      doNotContact: false,
       createdAt: T0,
       updatedAt: T0,
     });
@@ -149,6 +151,19 @@ describe('contacts', () => {
       updatedAt: T1,
     });
     expect(listed()).toEqual([]);
+  });
+
+  it('stores the outreach consent flags, and keeps them when a save does not mention them', () => {
+    const id = insertContact(db, input({ unsubscribed: true }), T0);
+    expect(getContact(db, id)).toMatchObject({ unsubscribed: true, doNotContact: false });
+    updateContact(db, id, input({ doNotContact: true }), T1);
+    expect(getContact(db, id)).toMatchObject({ unsubscribed: true, doNotContact: true });
+    updateContact(db, id, input({ unsubscribed: false, doNotContact: false }), T1);
+    expect(getContact(db, id)).toMatchObject({ unsubscribed: false, doNotContact: false });
+    const error = caught(() =>
+      insertContact(db, { ...input(), unsubscribed: 'yes' } as unknown as ContactInput, T0),
+    );
+    expect(error.fields).toEqual({ unsubscribed: 'invalid_choice' });
   });
 
   it('rejects invalid fields with one code per field', () => {

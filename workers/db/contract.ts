@@ -54,9 +54,14 @@ export interface ContactInput {
   email: string;
   notes: string;
   isPrimary: boolean;
+  /** Consent for outreach: left as stored when absent (older callers, imports). */
+  unsubscribed?: boolean;
+  doNotContact?: boolean;
 }
 
 export interface Contact extends ContactInput {
+  unsubscribed: boolean;
+  doNotContact: boolean;
   id: number;
   createdAt: string;
   updatedAt: string;
@@ -194,7 +199,11 @@ export type ErrorCode =
   | 'relationship_self'
   | 'relationship_exists'
   // workflow: a rule's action failed, so the change that triggered it was rolled back
-  | 'workflow_failed';
+  | 'workflow_failed'
+  // scenarios: a file that is not a valid scenario, one of a newer format, the wrong workspace for it
+  | 'scenario_invalid'
+  | 'scenario_newer'
+  | 'scenario_workspace';
 
 export type Failure = { ok: false; code: ErrorCode; message: string; fields?: FieldErrors };
 export type Result<T> = { ok: true; value: T } | Failure;

@@ -108,7 +108,15 @@ export function validateContactInput(input: unknown): Validated<ContactInput> {
   if (rawPrimary !== undefined && rawPrimary !== null && typeof rawPrimary !== 'boolean') {
     r.fields.isPrimary = 'invalid_choice';
   }
+  const consent: Pick<ContactInput, 'unsubscribed' | 'doNotContact'> = {};
+  for (const key of ['unsubscribed', 'doNotContact'] as const) {
+    const flag = r.record[key];
+    if (flag === undefined || flag === null) continue;
+    if (typeof flag === 'boolean') consent[key] = flag;
+    else r.fields[key] = 'invalid_choice';
+  }
   return result<ContactInput>(r, {
+    ...consent,
     customerId: customerId as number,
     name: requiredName(r, 'name'),
     title: text(r, 'title', LIMITS.text, 'invalid_choice'),

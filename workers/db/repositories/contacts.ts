@@ -9,7 +9,8 @@ import { validateContactInput } from '../validation';
 import { customerExists } from './customers';
 import { all, atomically, exists, one, run, type Row } from './sql';
 
-const COLUMNS = 'id, customer_id, name, title, phone, email, notes, is_primary, created_at, updated_at';
+const COLUMNS =
+  'id, customer_id, name, title, phone, email, notes, is_primary, unsubscribed, do_not_contact, created_at, updated_at';
 
 function toContact(row: Row): Contact {
   return {
@@ -21,6 +22,8 @@ function toContact(row: Row): Contact {
     email: String(row.email),
     notes: String(row.notes),
     isPrimary: row.is_primary === 1,
+    unsubscribed: row.unsubscribed === 1,
+    doNotContact: row.do_not_contact === 1,
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
   };
@@ -69,9 +72,22 @@ export function insertContact(db: Database, input: ContactInput, now: string): n
     if (v.isPrimary) demoteOtherPrimaries(db, v.customerId, 0, now);
     const row = one(
       db,
-      `INSERT INTO contacts (customer_id, name, title, phone, email, notes, is_primary, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [v.customerId, v.name, v.title, v.phone, v.email, v.notes, v.isPrimary ? 1 : 0, now, now],
+      `INSERT INTO contacts (customer_id, name, title, phone, email, notes, is_primary, unsubscribed,
+         do_not_contact, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
+        v.customerId,
+        v.name,
+        v.title,
+        v.phone,
+        v.email,
+        v.notes,
+        v.isPrimary ? 1 : 0,
+        v.unsubscribed ? 1 : 0,
+        v.doNotContact ? 1 : 0,
+        now,
+        now,
+      ],
     );
     return Number(row?.id);
   });
@@ -86,8 +102,21 @@ export function updateContact(db: Database, id: number, input: ContactInput, now
     run(
       db,
       `UPDATE contacts SET customer_id = ?, name = ?, title = ?, phone = ?, email = ?, notes = ?, is_primary = ?,
+         unsubscribed = coalesce(?, unsubscribed), do_not_contact = coalesce(?, do_not_contact),
          updated_at = ? WHERE id = ?`,
-      [v.customerId, v.name, v.title, v.phone, v.email, v.notes, v.isPrimary ? 1 : 0, now, id],
+      [
+        v.customerId,
+        v.name,
+        v.title,
+        v.phone,
+        v.email,
+        v.notes,
+        v.isPrimary ? 1 : 0,
+        v.unsubscribed === undefined ? null : v.unsubscribed ? 1 : 0,
+        v.doNotContact === undefined ? null : v.doNotContact ? 1 : 0,
+        now,
+        id,
+      ],
     );
   });
 }
