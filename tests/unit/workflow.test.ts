@@ -339,6 +339,28 @@ describe('failures and loops', () => {
     expect(value(await api.listWorkflowRules())).toEqual([]);
   });
 
+  it('once the workspace has an admin, only the admin adds, switches, installs or deletes rules', async () => {
+    const saved = await save(
+      rule({ actions: [{ type: 'log_activity', activityType: 'note', subject: 'a' }] }),
+    );
+    const admin = await insert(engine, "INSERT INTO users (name, role) VALUES ('Admin Ada', 'admin')", []);
+    for (const actor of [team.repA, team.manager]) {
+      runtime.actorId = actor;
+      expect(failure(await api.saveWorkflowRule(null, rule({ actions: [] }))).code).toBe('forbidden');
+      expect(failure(await api.setWorkflowRuleEnabled(saved.id, false)).code).toBe('forbidden');
+      expect(failure(await api.deleteWorkflowRule(saved.id)).code).toBe('forbidden');
+      expect(failure(await api.installWorkflowTemplate('contract_renewal', { enabled: false })).code).toBe(
+        'forbidden',
+      );
+      // Everyone still sees the rules and their runs.
+      expect(value(await api.listWorkflowRules())).toHaveLength(1);
+    }
+    runtime.actorId = admin;
+    value(await api.setWorkflowRuleEnabled(saved.id, false));
+    value(await api.deleteWorkflowRule(saved.id));
+    expect(value(await api.listWorkflowRules())).toEqual([]);
+  });
+
   it('refuses rules naming unknown fields, teams, stages or actions that do not fit the entity', async () => {
     const bad = [
       rule({

@@ -7,6 +7,8 @@ export const automationEn = {
   'automation.title': 'Automation',
   'automation.intro':
     'Rules react when a record is created or changed, or when a date comes due: if the conditions match, their actions run in order, in the same save. If an action fails, the whole change is not saved.',
+  'automation.adminsOnly':
+    'Only an admin changes automation rules: you can see the rules, their templates and every run.',
   'automation.tab.rules': 'Rules',
   'automation.tab.templates': 'Templates',
   'automation.tab.runs': 'Run log',
@@ -206,6 +208,7 @@ export const automationZhCN: Record<keyof typeof automationEn, string> = {
   'automation.title': '自动化',
   'automation.intro':
     '规则在记录新建或修改、或某个日期到来时触发：条件符合时按顺序执行其动作，并与该次保存一同提交。任一动作失败，整个修改都不会保存。',
+  'automation.adminsOnly': '只有管理员可以修改自动化规则：你可以查看规则、模板和每次运行。',
   'automation.tab.rules': '规则',
   'automation.tab.templates': '模板',
   'automation.tab.runs': '运行日志',
