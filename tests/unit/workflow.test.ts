@@ -325,6 +325,24 @@ describe('failures and loops', () => {
     expect((await lead(id)).notes).toBe('touched');
   });
 
+  it('an undo brings records back without running the "created" rules again', async () => {
+    await save(
+      rule({
+        actions: [
+          { type: 'assign_owner', method: 'round_robin', team: 'East' },
+          { type: 'notify', recipient: 'owner', message: 'New lead {title}' },
+        ],
+      }),
+    );
+    const id = await addLead('Comes back');
+    const owner = (await lead(id)).owner_id;
+    const removed = value(await records.deleteRecords('lead', { ids: [id] }));
+    await engine.undoDelete(removed.undoSeq);
+    expect((await lead(id)).owner_id).toBe(owner);
+    expect(await count(engine, 'SELECT count(*) AS n FROM inbox_notifications')).toBe(1);
+    expect(value(await api.listWorkflowRuns({})).total).toBe(1);
+  });
+
   it('disabled and deleted rules do not run', async () => {
     const saved = await save(
       rule({ actions: [{ type: 'log_activity', activityType: 'note', subject: 'hi' }] }),

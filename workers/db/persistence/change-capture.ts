@@ -13,7 +13,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { Change } from './idb-store';
 import { quoteIdentifier } from '../sql-text';
-import { PersistenceError, type BeforeImages } from './types';
+import { PersistenceError, type BeforeImages, type DerivedState, type WriteKind } from './types';
 
 export interface TableInfo {
   name: string;
@@ -249,4 +249,24 @@ export function coalesceChanges(changes: readonly Change[]): Change[] {
       out.push(op === 'u' && inserted.has(key) ? [table, 'i', id, row] : change);
   });
   return out;
+}
+
+/**
+ * A write's captured changes after the derived states (approvals, workflow rules, audit trail, search
+ * index) have run on them in order, inside the write's transaction. Later states see what earlier ones
+ * wrote: the audit trail logs what a workflow rule changed.
+ */
+export function runDerivedStates(db: Database, derived: readonly DerivedState[], kind: WriteKind): Change[] {
+  let changes = drainChanges(db);
+  let before = drainBeforeImages(db);
+  if (changes.length === 0) return changes;
+  for (const state of derived) {
+    state.afterWrite?.(db, changes, before, kind);
+    const added = drainChanges(db);
+    if (added.length > 0) {
+      before = laterBeforeImages(before, drainBeforeImages(db), changes);
+      changes = changes.concat(added);
+    }
+  }
+  return changes;
 }

@@ -18,10 +18,8 @@ import type { Database } from 'sql.js';
 import type { PersistenceStatus, Written } from '../contract';
 import {
   applyChanges,
-  drainBeforeImages,
-  laterBeforeImages,
   coalesceChanges,
-  drainChanges,
+  runDerivedStates,
   installCapture,
   readSchema,
   removeCapture,
@@ -45,7 +43,13 @@ import {
 import { KeyChangedError } from './crypto';
 import { Mutex, pause } from '../sync/coordinator';
 import { STORAGE_PROBLEMS, StatusTracker } from './status-tracker';
-import { DamagedLogError, PersistenceError, type CheckpointPolicy, type EngineOptions } from './types';
+import {
+  DamagedLogError,
+  PersistenceError,
+  type CheckpointPolicy,
+  type EngineOptions,
+  type WriteKind,
+} from './types';
 
 const DEFAULT_POLICY: CheckpointPolicy = { records: 1000, bytes: 8 * 1024 * 1024, idleMs: 2000 };
 
@@ -87,10 +91,13 @@ export abstract class EngineCore {
    * A mutation that throws is rolled back and its error rethrown; a failed append is rolled back and
    * reported as a PersistenceError ('quota_exceeded' or 'persist_failed') plus a status problem.
    */
-  write<T>(mutation: (db: Database) => T, options: { bulk?: boolean } = {}): Promise<Written<T>> {
+  write<T>(
+    mutation: (db: Database) => T,
+    options: { bulk?: boolean; restoring?: boolean } = {},
+  ): Promise<Written<T>> {
     return this.exclusive(async () => {
       for (let attempt = 0; ; attempt++) {
-        const result = await this.tryWrite(mutation);
+        const result = await this.tryWrite(mutation, { restoring: options.restoring ?? false });
         if (result) {
           if (options.bulk) await this.checkpointLocked();
           else this.scheduleCheckpoint();
@@ -123,7 +130,7 @@ export abstract class EngineCore {
     const record = await readLogRecord(this.options.store, seq);
     if (!isLogRecord(record))
       throw new PersistenceError('nothing_to_undo', `change #${seq} is no longer kept`);
-    return this.write((db) => restoreDeleted(db, this.schema, record.changes));
+    return this.write((db) => restoreDeleted(db, this.schema, record.changes), { restoring: true });
   }
 
   /** Writes a snapshot now (catching up first) and trims the log. Returns the snapshot's seq. */
@@ -164,27 +171,17 @@ export abstract class EngineCore {
 
   // ——— writing ———
 
-  protected async tryWrite<T>(mutation: (db: Database) => T): Promise<Written<T> | null> {
+  protected async tryWrite<T>(
+    mutation: (db: Database) => T,
+    kind: WriteKind = { restoring: false },
+  ): Promise<Written<T> | null> {
     const db = this.db;
     db.exec('BEGIN');
     let value: T;
     let changes: Change[];
     try {
       value = mutation(db);
-      changes = drainChanges(db);
-      let before = drainBeforeImages(db);
-      const derived = this.options.derived ?? [];
-      if (changes.length > 0 && derived.length > 0) {
-        for (const state of derived) {
-          state.afterWrite?.(db, changes, before);
-          // Later states see what earlier ones wrote (the audit trail logs what a workflow rule changed).
-          const added = drainChanges(db);
-          if (added.length > 0) {
-            before = laterBeforeImages(before, drainBeforeImages(db), changes);
-            changes = changes.concat(added);
-          }
-        }
-      }
+      changes = runDerivedStates(db, this.options.derived ?? [], kind);
     } catch (error) {
       db.exec('ROLLBACK');
       throw error;

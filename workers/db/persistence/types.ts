@@ -37,12 +37,20 @@ export type BeforeImages = (table: string, id: number) => string | null;
  * Something the engine keeps in step with every row change, whichever code made it (a repository, an
  * import, the SQL console, an undo, another tab): the audit log and the search index.
  */
+/**
+ * What a write does, for derived states that react to it: `restore` brings back rows an earlier write
+ * removed (the undo of a delete, a merge or a change) — not new records, so rules on "created" stay quiet.
+ */
+export interface WriteKind {
+  restoring: boolean;
+}
+
 export interface DerivedState {
   /**
    * Inside a write's transaction, after its mutation: may write rows of its own, which are captured and
    * logged with the write (so one atomic record carries both). Throwing rolls the whole write back.
    */
-  afterWrite?(db: Database, changes: readonly Change[], before: BeforeImages): void;
+  afterWrite?(db: Database, changes: readonly Change[], before: BeforeImages, write: WriteKind): void;
   /**
    * Inside the transaction that applies logged changes (start-up replay, other tabs' writes): for state the
    * log does not carry (a virtual table the capture skips).

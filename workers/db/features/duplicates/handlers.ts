@@ -18,5 +18,6 @@ export const duplicatesHandlers: DuplicatesApi = {
         }),
       ),
     ),
-  undoMerge: (mergeId) => guard((e) => e.write((db) => undoMerge(db, mergeId, nowIso()))),
+  undoMerge: (mergeId) =>
+    guard((e) => e.write((db) => undoMerge(db, mergeId, nowIso()), { restoring: true })),
 };

@@ -5,5 +5,6 @@ import { readHistory, undoLastChange } from './record-history';
 
 export const historyHandlers: HistoryApi = {
   recordHistory: (table, rowId, query) => guard((e) => e.read((db) => readHistory(db, table, rowId, query))),
-  undoLastChange: (table, rowId) => guard((e) => e.write((db) => undoLastChange(db, table, rowId, nowIso()))),
+  undoLastChange: (table, rowId) =>
+    guard((e) => e.write((db) => undoLastChange(db, table, rowId, nowIso()), { restoring: true })),
 };

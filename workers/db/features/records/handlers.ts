@@ -122,22 +122,25 @@ export const recordsHandlers: RecordsApi = {
     guard(async (e) => {
       const entry = bulkUndo.get(undoToken);
       if (!entry) throw new DomainError('nothing_to_undo', 'That bulk edit can no longer be undone.');
-      const written = await e.write((db) => {
-        let restored = 0;
-        for (const { id, before } of entry.rows) {
-          const now = one(db, `SELECT * FROM ${quoteIdentifier(entry.table)} WHERE id = ?`, [id]);
-          if (!now) continue; // deleted since: nothing to put back
-          const columns = Object.keys(before).filter((c) => c !== 'id' && before[c] !== now[c]);
-          if (columns.length === 0) continue;
-          run(
-            db,
-            `UPDATE ${quoteIdentifier(entry.table)} SET ${columns.map((c) => `${quoteIdentifier(c)} = ?`).join(', ')} WHERE id = ?`,
-            [...columns.map((c) => before[c] ?? null), id],
-          );
-          restored++;
-        }
-        return restored;
-      });
+      const written = await e.write(
+        (db) => {
+          let restored = 0;
+          for (const { id, before } of entry.rows) {
+            const now = one(db, `SELECT * FROM ${quoteIdentifier(entry.table)} WHERE id = ?`, [id]);
+            if (!now) continue; // deleted since: nothing to put back
+            const columns = Object.keys(before).filter((c) => c !== 'id' && before[c] !== now[c]);
+            if (columns.length === 0) continue;
+            run(
+              db,
+              `UPDATE ${quoteIdentifier(entry.table)} SET ${columns.map((c) => `${quoteIdentifier(c)} = ?`).join(', ')} WHERE id = ?`,
+              [...columns.map((c) => before[c] ?? null), id],
+            );
+            restored++;
+          }
+          return restored;
+        },
+        { restoring: true },
+      );
       bulkUndo.delete(undoToken);
       return written;
     }),

@@ -15,7 +15,7 @@ import { definitionWithCustomFields } from '../../entities/records';
 import { all, jsonBytes, run, type Row } from '../../repositories/sql';
 import { quoteIdentifier } from '../../sql-text';
 import type { Change } from '../../persistence/idb-store';
-import type { BeforeImages, DerivedState } from '../../persistence/types';
+import type { BeforeImages, DerivedState, WriteKind } from '../../persistence/types';
 import type { WorkflowAction, WorkflowEntity, WorkflowRun } from './api';
 import {
   ActionFailure,
@@ -302,9 +302,12 @@ function runEventRules(
 
 export function createWorkflowEngine(state: WorkflowEngineState, now: () => string): DerivedState {
   return {
-    afterWrite(db: Database, changes: readonly Change[], before: BeforeImages): void {
+    afterWrite(db: Database, changes: readonly Change[], before: BeforeImages, write: WriteKind): void {
       const depth = state.nextWriteDepth;
       state.nextWriteDepth = 0;
+      // An undo brings back what was there: re-running "created" rules would assign, notify and add to
+      // campaigns a second time.
+      if (write.restoring) return;
       if (!changes.some(([table]) => TABLE_ENTITIES.has(table))) return;
       const rules = enabledRules(db).filter((rule) => rule.trigger.type !== 'date_reached');
       if (rules.length === 0) return;
