@@ -20,9 +20,6 @@ import { serviceEn } from './service';
 import { marketingEn } from './marketing';
 import { automationEn } from './automation';
 import { outreachEn } from './outreach';
-import { paletteEn } from './palette';
-import { appUpdateEn } from './app-update';
-import { viewLoadingEn } from './view-loading';
 
 /**
  * English messages. This object is the source of the message keys: `zh-CN.ts` is typed against it, so a key
@@ -303,9 +300,6 @@ export const en = {
   ...marketingEn,
   ...automationEn,
   ...outreachEn,
-  ...paletteEn,
-  ...appUpdateEn,
-  ...viewLoadingEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -21,9 +21,6 @@ import { serviceZhCN } from './service';
 import { marketingZhCN } from './marketing';
 import { automationZhCN } from './automation';
 import { outreachZhCN } from './outreach';
-import { paletteZhCN } from './palette';
-import { appUpdateZhCN } from './app-update';
-import { viewLoadingZhCN } from './view-loading';
 
 /** Simplified Chinese messages; typed against the English keys so none can be missing. */
 export const zhCN: Messages = {
@@ -290,7 +287,4 @@ export const zhCN: Messages = {
   ...marketingZhCN,
   ...automationZhCN,
   ...outreachZhCN,
-  ...paletteZhCN,
-  ...appUpdateZhCN,
-  ...viewLoadingZhCN,
 };
