@@ -135,5 +135,15 @@ test.describe('approvals and roles (English)', () => {
     await page.goto(page.url().replace(/#.*$/, '#/users'));
     await expect(page.getByRole('link', { name: 'Owen Other' })).toBeVisible();
     await expect(page.getByRole('button', { name: /^New / })).toHaveCount(0);
+
+    // Automation rules are the admin's: the rep reads them and their templates but changes nothing.
+    await page.goto(page.url().replace(/#.*$/, '#/automation'));
+    await expect(page.getByText(/Only an admin changes automation rules/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'New rule' })).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Templates' }).click();
+    await expect(page.getByRole('heading', { name: 'Round-robin assignment of new leads' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Install/ })).toHaveCount(0);
+    await actAs(page, 'Ada Admin');
+    await expect(page.getByRole('button', { name: /^Install/ }).first()).toBeVisible();
   });
 });

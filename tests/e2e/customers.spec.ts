@@ -57,6 +57,19 @@ test.describe('customers and contacts (English)', () => {
     await expect(page.getByRole('heading', { name: 'Contoso Ltd' })).toBeVisible();
     await expect(page.getByText('Cloud software').first()).toBeVisible();
     await expect(page.getByRole('row', { name: /Ada Lovelace.*CTO|CTO.*Ada Lovelace/ })).toBeVisible();
+
+    // Outreach consent is set where the contact is edited, and kept.
+    await page.getByRole('button', { name: 'Edit Ada Lovelace' }).click();
+    const consent = page.getByRole('dialog', { name: 'Edit contact' });
+    await expect(consent.getByRole('checkbox', { name: 'Unsubscribed' })).not.toBeChecked();
+    await consent.getByRole('checkbox', { name: 'Unsubscribed' }).check();
+    await consent.getByRole('button', { name: EN.save, exact: true }).click();
+    await expect(consent).toBeHidden();
+    await page.reload();
+    await page.getByRole('button', { name: 'Edit Ada Lovelace' }).click();
+    await expect(consent.getByRole('checkbox', { name: 'Unsubscribed' })).toBeChecked();
+    await expect(consent.getByRole('checkbox', { name: 'Do not contact' })).not.toBeChecked();
+    await consent.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('link', { name: EN.customers, exact: true }).click();
     await expect(customerGrid(page).getByRole('row', { name: /Adventure Works/ })).toBeVisible();
   });
