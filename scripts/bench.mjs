@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
 import { benchKernels } from './bench-kernels.mjs';
+import { buildInto, measureInitialJs, printInitialJs } from './bundle-size.mjs';
 
 const PORT = 4183;
 const ORIGIN = `http://localhost:${PORT}`;
@@ -28,6 +29,8 @@ const WORKFLOW_LEADS = Number(process.env.BENCH_WORKFLOW_LEADS ?? 10_000);
 const REUSE = process.env.BENCH_REUSE === '1';
 /** BENCH_ONLY=analytics: load the profiles, then measure only the analytics (a quick re-run). */
 const ONLY_ANALYTICS = process.env.BENCH_ONLY === 'analytics';
+/** BENCH_ONLY=workflow: load the profiles, then measure only the workflow rules (imports, date rules). */
+const ONLY_WORKFLOW = process.env.BENCH_ONLY === 'workflow';
 const log = (...args) => console.log('[bench]', ...args);
 
 function build() {
@@ -233,6 +236,15 @@ async function kanbanRender(page, runs) {
   return { ms: median(times), runs: times, longTasks, longestMs, cardsRendered: cards };
 }
 
+function logWorkflow(name, workflow) {
+  log(
+    `${name}: ${WORKFLOW_LEADS} leads imported in ${Math.round(workflow.without.ms)} ms without rules, ` +
+      `${Math.round(workflow.withRules.ms)} ms with three (+${Math.round(workflow.extraMs)} ms); date rules over ` +
+      `${workflow.contracts} contracts: ${workflow.catchUp.map((p) => `${p.fired} fired in ${Math.round(p.ms)} ms`).join(', ')}, ` +
+      `idle pass ${Math.round(workflow.idle?.ms ?? NaN)} ms; ${workflow.longTasks} long tasks`,
+  );
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measureProfile(context, profile) {
@@ -253,6 +265,12 @@ async function measureProfile(context, profile) {
       : await page.evaluate(() => window.bench.loadSmall());
   }
   log(`${profile.name}: loaded in ${Math.round(result.load.ms)} ms`);
+  if (ONLY_WORKFLOW) {
+    result.workflow = await page.evaluate((n) => window.bench.workflow(n), WORKFLOW_LEADS);
+    logWorkflow(profile.name, result.workflow);
+    await page.close();
+    return result;
+  }
   result.analytics = await page.evaluate(() => window.bench.analytics());
   log(`${profile.name}: analytics ${JSON.stringify(result.analytics)}`);
   if (ONLY_ANALYTICS) {
@@ -294,11 +312,7 @@ async function measureProfile(context, profile) {
   result.importContacts = await page.evaluate((n) => window.bench.importContacts(n), IMPORT_CONTACTS);
   log(`${profile.name}: import of ${IMPORT_CONTACTS} contacts ${Math.round(result.importContacts.ms)} ms`);
   result.workflow = await page.evaluate((n) => window.bench.workflow(n), WORKFLOW_LEADS);
-  log(
-    `${profile.name}: ${WORKFLOW_LEADS} leads imported in ${Math.round(result.workflow.without.ms)} ms without rules, ` +
-      `${Math.round(result.workflow.withRules.ms)} ms with three; date rules over ${result.workflow.contracts} contracts: ` +
-      `${result.workflow.catchUp.map((p) => `${p.fired} fired in ${Math.round(p.ms)} ms`).join(', ')}, idle pass ${Math.round(result.workflow.idle?.ms ?? NaN)} ms`,
-  );
+  logWorkflow(profile.name, result.workflow);
   // The import and its undo leave two large log records that an open would replay; a user who stays two
   // seconds gets them folded into a snapshot. Cold start below is measured at rest, as before.
   await page.evaluate(() => window.bench.checkpoint());
@@ -518,6 +532,11 @@ function table(small, big) {
 }
 
 async function main() {
+  // The shipped build (not dist-bench, whose chunks are shared with the harness page), in a folder of its own.
+  log('measuring the initial JavaScript of the production build…');
+  const bundleDir = join(tmpdir(), 'crm-bench-bundle');
+  buildInto(bundleDir);
+  const initialJs = measureInitialJs(bundleDir);
   build();
   const server = await serve();
   const options = { executablePath: findChromium({ install: true }), args: CHROMIUM_ARGS };
@@ -534,10 +553,12 @@ async function main() {
     context = await newContext();
     const big = await measureProfile(context, { name: 'bench', big: true });
     await context.close();
-    log('kernel timings in Node and scikit-learn…');
-    const kernels = benchKernels();
-    if (!ONLY_ANALYTICS) table(small, big);
-    analyticsTable(small, big, kernels);
+    if (!ONLY_WORKFLOW) log('kernel timings in Node and scikit-learn…');
+    const kernels = ONLY_WORKFLOW ? null : benchKernels();
+    if (!ONLY_ANALYTICS && !ONLY_WORKFLOW) table(small, big);
+    console.log('');
+    printInitialJs(initialJs);
+    if (kernels) analyticsTable(small, big, kernels);
     mkdirSync('bench/results', { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const report = {
@@ -546,6 +567,7 @@ async function main() {
       small,
       bench: big,
       kernels,
+      initialJs: { ...initialJs, notCounted: undefined },
       size: BIG,
     };
     writeFileSync(`bench/results/${stamp}.json`, JSON.stringify(report, null, 2));

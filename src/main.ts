@@ -1,7 +1,10 @@
 import { mount } from 'svelte';
 import App from './app.svelte';
 import './app.css';
+import { warmFormatters } from './lib/i18n';
+import { loadCatalog } from './lib/i18n/catalogs.svelte';
 import { handleError } from './lib/state/errors';
+import { locale } from './lib/state/locale.svelte';
 import { theme } from './lib/state/theme.svelte';
 
 // Before the first paint, so a dark-theme user never sees a white flash.
@@ -18,4 +21,11 @@ addEventListener('unhandledrejection', (event) => handleError(event.reason));
 const target = document.getElementById('app');
 if (!target) throw new Error('#app element missing from index.html');
 
-export default mount(App, { target });
+// Only the current language's messages are fetched (a chunk of their own); every label needs them.
+await loadCatalog(locale.current);
+
+const app = mount(App, { target });
+// While the worker opens the database the page is idle: prepare the formatters the first list render uses.
+(globalThis.requestIdleCallback ?? setTimeout)(() => warmFormatters());
+
+export default app;

@@ -40,6 +40,7 @@ import { approvalsHandlers } from './db/features/approvals/handlers';
 import { createApprovalGate } from './db/features/approvals/gate';
 import { workflowHandlers, workflowState } from './db/features/workflow/handlers';
 import { createWorkflowEngine } from './db/features/workflow/engine';
+import { scenariosHandlers } from './db/features/scenarios/handlers';
 
 let opening: Promise<Result<OpenInfo>> | null = null;
 const customerCounts = new customers.CountCache();
@@ -349,6 +350,7 @@ const api: DbApi = {
   ...outreachHandlers,
   ...approvalsHandlers,
   ...workflowHandlers,
+  ...scenariosHandlers,
 };
 
 Comlink.expose(api);

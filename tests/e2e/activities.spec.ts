@@ -16,7 +16,8 @@ test.describe('activities, timeline, calendar and my tasks', () => {
     await openApp(page);
     await page.getByRole('button', { name: 'Load demo data' }).first().click();
     const confirm = page.getByRole('dialog');
-    if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Add demo data' }).click();
+    if (await confirm.isVisible())
+      await confirm.getByRole('button', { name: 'Replace with demo data' }).click();
     const firstCustomer = page.locator('main a[href^="#/customers/"]').first();
     await expect(firstCustomer).toBeVisible({ timeout: 60_000 });
     await firstCustomer.click();

@@ -16,7 +16,7 @@ interface DemoLabels {
 
 const EN_DEMO: DemoLabels = {
   load: /Load demo data/,
-  confirm: /Add demo data|Load/,
+  confirm: /Replace with demo data|Load/,
   count: /^[1-9][\d,]* customers?$/,
   retry: 'Try again',
 };

@@ -73,7 +73,7 @@ test.describe('segments, churn model and baskets (English)', () => {
     await openApp(page, { labels: EN });
     await loadDemo(page, {
       load: /Load demo data/,
-      confirm: /Add demo data|Load/,
+      confirm: /Replace with demo data|Load/,
       count: /^[1-9][\d,]* customers?$/,
       retry: 'Try again',
     });

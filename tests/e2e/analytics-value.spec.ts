@@ -76,7 +76,7 @@ test.describe('customer value and sales analyses (English)', () => {
     await openApp(page, { labels: EN });
     await loadDemo(page, {
       load: /Load demo data/,
-      confirm: /Add demo data|Load/,
+      confirm: /Replace with demo data|Load/,
       count: /^[1-9][\d,]* customers?$/,
       retry: 'Try again',
     });

@@ -30,7 +30,8 @@ test.describe('orders and renewals (English)', () => {
     await openApp(page, { store: 'orders-e2e' });
     await page.getByRole('button', { name: 'Load demo data' }).first().click();
     const confirm = page.getByRole('dialog');
-    if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Add demo data' }).click();
+    if (await confirm.isVisible())
+      await confirm.getByRole('button', { name: 'Replace with demo data' }).click();
     await expect(customerGrid(page).getByRole('link').first()).toBeVisible({ timeout: 60_000 });
     await runChange(
       page,

@@ -76,7 +76,7 @@ test.describe('global search', () => {
     await openApp(page, { labels: EN });
     const names = await loadDemo(page, {
       load: /Load demo data/,
-      confirm: /Add demo data|Load/,
+      confirm: /Replace with demo data|Load/,
       count: /^[1-9][\d,]* customers?$/,
       retry: 'Try again',
     });
@@ -95,10 +95,19 @@ test.describe('global search', () => {
     await expect(page.getByText('Nothing matches “zzqxv" AND *”.')).toBeVisible();
   });
 
-  test('Ctrl+K focuses the search box from anywhere on the page', async ({ page }) => {
+  test('"/" focuses the search box from anywhere on the page; Ctrl+K opens the command palette', async ({
+    page,
+  }) => {
     await openApp(page, { labels: EN, hash: '#/search' });
     await page.getByRole('heading', { name: 'Search', level: 1 }).click();
+    await page.keyboard.press('/');
+    const box = page.getByRole('combobox', { name: 'Search all records' }).first();
+    await expect(box).toBeFocused();
+    await expect(box).toHaveValue(''); // the "/" itself is not typed into the box
+
     await page.keyboard.press('Control+k');
-    await expect(page.getByRole('combobox', { name: 'Search all records' })).toBeFocused();
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await expect(palette).toBeVisible();
+    await expect(palette.getByRole('combobox', { name: 'Type a command or search records' })).toBeFocused();
   });
 });

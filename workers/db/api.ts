@@ -38,6 +38,7 @@ import type { AnalyticsApi } from './features/analytics/api';
 import type { OutreachApi } from './features/outreach/api';
 import type { ApprovalsApi } from './features/approvals/api';
 import type { WorkflowApi } from './features/workflow/api';
+import type { ScenariosApi } from './features/scenarios/api';
 
 /** The naive save's cost, or why it could not be done (`putMs`/`totalMs` null when nothing was stored). */
 export interface WholeImageSave {
@@ -131,4 +132,5 @@ export interface DbApi
     AnalyticsApi,
     OutreachApi,
     ApprovalsApi,
-    WorkflowApi {}
+    WorkflowApi,
+    ScenariosApi {}

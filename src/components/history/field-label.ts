@@ -4,14 +4,13 @@
  * else the column name itself (custom and rare columns).
  */
 import { RECORD_TABLES } from '../../../workers/db/entities/names';
-import { t, type MessageKey } from '../../lib/i18n';
-import { en } from '../../lib/i18n/messages/en';
+import { hasMessage, t } from '../../lib/i18n';
 
 const entityByTable = new Map(Object.entries(RECORD_TABLES).map(([entity, table]) => [table, entity]));
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-const isKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+const isKey = hasMessage;
 
 export function fieldLabel(table: string, column: string): string {
   const entity = entityByTable.get(table);

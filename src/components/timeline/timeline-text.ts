@@ -4,11 +4,10 @@
  * as text (never HTML) and the codes are translated here.
  */
 import type { ActivityType, TimelineEvent, TimelineLink } from '../../../workers/db/features/activities/api';
-import { formatDate, formatDateTime, formatMoney, t, type MessageKey } from '../../lib/i18n';
-import { en } from '../../lib/i18n/messages/en';
+import { formatDate, formatDateTime, formatMoney, hasMessage, t, type MessageKey } from '../../lib/i18n';
 import { href } from '../../lib/state/router.svelte';
 
-const isKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+const isKey = hasMessage;
 
 /** `t(prefix + code)` when such a message exists, else the code itself (a user-made stage, say). */
 export function translated(prefix: string, code: string | null): string {

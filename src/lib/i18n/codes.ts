@@ -82,6 +82,9 @@ export const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   relationship_self: 'marketing.error.relationshipSelf',
   relationship_exists: 'marketing.error.relationshipExists',
   workflow_failed: 'error.workflow_failed',
+  scenario_invalid: 'scenario.error.invalid',
+  scenario_newer: 'scenario.error.newer',
+  scenario_workspace: 'scenario.error.workspace',
 };
 
 export const PROBLEM_KEYS: Record<ProblemCode, MessageKey> = {

@@ -3,6 +3,8 @@
  * choice is remembered in localStorage. Keeps `<html lang>` in sync so screen readers and CJK font
  * selection follow the language.
  */
+import { loadCatalog } from '../i18n/catalogs.svelte';
+
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
@@ -33,7 +35,9 @@ class LocaleState {
     this.applyToDocument();
   }
 
-  set(next: Locale): void {
+  /** Switches once the language's messages are loaded (a chunk of its own, fetched on first use). */
+  async set(next: Locale): Promise<void> {
+    await loadCatalog(next);
     this.current = next;
     try {
       localStorage.setItem(STORAGE_KEY, next);

@@ -9,6 +9,8 @@ export type Route =
   | { name: 'customers' }
   | { name: 'customer'; id: number }
   | { name: 'settings' }
+  /** The training scenario's exercises (`#/training`), kept out of SECTION_ROUTES: only while a scenario is open. */
+  | { name: 'training' }
   | { name: SectionRoute }
   /** The list of one record type (`#/leads`). */
   | { name: 'records'; entity: RecordEntity }
@@ -64,6 +66,7 @@ export function parseHash(hash: string): Route {
   const path = raw.split('?')[0]!.replace(/\/+$/, '') || '/customers';
   if (path === '/customers') return { name: 'customers' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/training') return { name: 'training' };
   const section = path.slice(1);
   if (isSectionRoute(section)) return { name: section };
   const analysis = /^\/analytics\/([a-z-]+)$/.exec(path)?.[1];

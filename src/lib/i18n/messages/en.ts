@@ -20,6 +20,10 @@ import { serviceEn } from './service';
 import { marketingEn } from './marketing';
 import { automationEn } from './automation';
 import { outreachEn } from './outreach';
+import { paletteEn } from './palette';
+import { scenariosEn } from './scenarios';
+import { appUpdateEn } from './app-update';
+import { viewLoadingEn } from './view-loading';
 
 /**
  * English messages. This object is the source of the message keys: `zh-CN.ts` is typed against it, so a key
@@ -255,8 +259,8 @@ export const en = {
   'settings.loadingDemo': 'Loading demo data…',
   'settings.demoConfirmTitle': 'Load demo data',
   'settings.demoConfirmText':
-    'The workspace already has {count} customer. Demo data will be added to it.|The workspace already has {count} customers. Demo data will be added to them.',
-  'settings.demoConfirm': 'Add demo data',
+    'The workspace already has {count} customer. Demo data replaces everything in it: download a backup first to keep it.|The workspace already has {count} customers. Demo data replaces everything in it: download a backup first to keep them.',
+  'settings.demoConfirm': 'Replace with demo data',
   'settings.demoDone': 'Demo data loaded: {customers} customers, {contacts} contacts',
   'demo.progress': 'Demo data progress',
   'demo.phase.users': 'Users',
@@ -300,6 +304,10 @@ export const en = {
   ...marketingEn,
   ...automationEn,
   ...outreachEn,
+  ...paletteEn,
+  ...scenariosEn,
+  ...appUpdateEn,
+  ...viewLoadingEn,
 };
 
 export type MessageKey = keyof typeof en;

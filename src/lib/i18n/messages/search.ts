@@ -4,7 +4,7 @@
  */
 export const searchEn = {
   'search.label': 'Search all records',
-  'search.placeholder': 'Search names, companies, phones… (Ctrl+K)',
+  'search.placeholder': 'Search names, companies, phones… (/)',
   'search.title': 'Search',
   'search.submit': 'Search',
   'search.searching': 'Searching…',
@@ -35,7 +35,7 @@ export const searchEn = {
 
 export const searchZhCN: Record<keyof typeof searchEn, string> = {
   'search.label': '搜索全部记录',
-  'search.placeholder': '搜索姓名、公司、电话…（Ctrl+K）',
+  'search.placeholder': '搜索姓名、公司、电话…（/）',
   'search.title': '搜索',
   'search.submit': '搜索',
   'search.searching': '正在搜索…',

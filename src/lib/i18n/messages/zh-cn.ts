@@ -21,6 +21,10 @@ import { serviceZhCN } from './service';
 import { marketingZhCN } from './marketing';
 import { automationZhCN } from './automation';
 import { outreachZhCN } from './outreach';
+import { paletteZhCN } from './palette';
+import { scenariosZhCN } from './scenarios';
+import { appUpdateZhCN } from './app-update';
+import { viewLoadingZhCN } from './view-loading';
 
 /** Simplified Chinese messages; typed against the English keys so none can be missing. */
 export const zhCN: Messages = {
@@ -242,8 +246,9 @@ export const zhCN: Messages = {
   'settings.loadDemo': '加载演示数据',
   'settings.loadingDemo': '正在加载演示数据…',
   'settings.demoConfirmTitle': '加载演示数据',
-  'settings.demoConfirmText': '工作区中已有 {count} 位客户，演示数据将追加到现有数据中。',
-  'settings.demoConfirm': '添加演示数据',
+  'settings.demoConfirmText':
+    '工作区中已有 {count} 位客户。演示数据会替换其中的全部数据：如需保留，请先下载备份。',
+  'settings.demoConfirm': '替换为演示数据',
   'settings.demoDone': '演示数据已加载：{customers} 位客户，{contacts} 位联系人',
   'demo.progress': '演示数据进度',
   'demo.phase.users': '用户',
@@ -287,4 +292,8 @@ export const zhCN: Messages = {
   ...marketingZhCN,
   ...automationZhCN,
   ...outreachZhCN,
+  ...paletteZhCN,
+  ...scenariosZhCN,
+  ...appUpdateZhCN,
+  ...viewLoadingZhCN,
 };
