@@ -5,75 +5,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { EN, openApp, ZH, type Labels } from './helpers';
-
-const SECTIONS = [
-  'customers',
-  'customers/1',
-  'dashboard',
-  'pipeline',
-  'calendar',
-  'tasks',
-  'renewals',
-  'search?q=a',
-  'duplicates',
-  'import',
-  'sql',
-  'backups',
-  'settings',
-  'automation',
-  'outreach',
-  'approvals',
-];
-const RECORDS = [
-  'contacts',
-  'leads',
-  'opportunities',
-  'products',
-  'orders',
-  'contracts',
-  'cases',
-  'articles',
-  'campaigns',
-  'activities',
-  'users',
-];
-const ANALYSES = [
-  'rfm',
-  'clv',
-  'churn',
-  'segments',
-  'churn-model',
-  'forecast',
-  'baskets',
-  'campaign-roi',
-  'funnel',
-  'satisfaction',
-];
-const SCREENS = [
-  ...SECTIONS,
-  ...RECORDS.flatMap((path) => [path, `${path}/1`]),
-  'analytics',
-  ...ANALYSES.map((page) => `analytics/${page}`),
-];
-
-async function loadDemo(page: Page, labels: Labels) {
-  await page
-    .getByRole('button', { name: labels === EN ? 'Load demo data' : '加载演示数据' })
-    .first()
-    .click();
-  const confirm = page.getByRole('dialog');
-  if (await confirm.isVisible())
-    await confirm
-      .getByRole('button', { name: /Load|加载/ })
-      .last()
-      .click();
-  await expect(
-    page.getByText(labels === EN ? /^[1-9][\d,]* customers$/ : /^共 [1-9][\d,]* 位客户$/),
-  ).toBeVisible({
-    timeout: 60_000,
-  });
-}
+import { EN, openApp, ZH } from './helpers';
+import { loadDemo, SCREENS } from './screens';
 
 /** Serious and critical violations on the current screen, one line each. */
 async function violations(page: Page, screen: string): Promise<string[]> {

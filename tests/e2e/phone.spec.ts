@@ -8,78 +8,12 @@
  * through its label. Links inside running text (a sentence, a table cell, a card's title) are text, not
  * targets, and rows inside a list grid are tapped as whole cards, which are measured separately.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { createCustomer, EN, openApp, ZH, type Labels } from './helpers';
-
-// The screens of a11y.spec.ts (copied: importing a spec file would run its tests here too).
-const SECTIONS = [
-  'customers',
-  'customers/1',
-  'dashboard',
-  'pipeline',
-  'calendar',
-  'tasks',
-  'renewals',
-  'search?q=a',
-  'duplicates',
-  'import',
-  'sql',
-  'backups',
-  'settings',
-  'automation',
-  'outreach',
-  'approvals',
-];
-const RECORDS = [
-  'contacts',
-  'leads',
-  'opportunities',
-  'products',
-  'orders',
-  'contracts',
-  'cases',
-  'articles',
-  'campaigns',
-  'activities',
-  'users',
-];
-const ANALYSES = [
-  'rfm',
-  'clv',
-  'churn',
-  'segments',
-  'churn-model',
-  'forecast',
-  'baskets',
-  'campaign-roi',
-  'funnel',
-  'satisfaction',
-];
-const SCREENS = [
-  ...SECTIONS,
-  ...RECORDS.flatMap((path) => [path, `${path}/1`]),
-  'analytics',
-  ...ANALYSES.map((page) => `analytics/${page}`),
-];
+import { expect, test } from '@playwright/test';
+import { createCustomer, EN, openApp, ZH } from './helpers';
+import { loadDemo, SCREENS } from './screens';
 
 const WIDTH = 375;
 const MIN_TARGET = 44;
-
-async function loadDemo(page: Page, labels: Labels) {
-  await page
-    .getByRole('button', { name: labels === EN ? 'Load demo data' : '加载演示数据' })
-    .first()
-    .click();
-  const confirm = page.getByRole('dialog');
-  if (await confirm.isVisible())
-    await confirm
-      .getByRole('button', { name: /Load|加载/ })
-      .last()
-      .click();
-  await expect(
-    page.getByText(labels === EN ? /^[1-9][\d,]* customers$/ : /^共 [1-9][\d,]* 位客户$/),
-  ).toBeVisible({ timeout: 60_000 });
-}
 
 /** What is wrong on the current screen for a phone user: a too-wide page, too-small targets. */
 function phoneProblems(limits: { width: number; minTarget: number }): string[] {

@@ -10,7 +10,7 @@ import { workflowHandlers as api } from '../../workers/db/features/workflow/hand
 import { DomainError } from '../../workers/db/errors';
 import type { PersistenceEngine } from '../../workers/db/persistence/engine';
 import { closeWorkspace, insert, value } from './history-setup';
-import { count, openWorkflowWorkspace, rows, type Team } from './workflow-setup';
+import { count, openWorkflowWorkspace, rows } from './workflow-setup';
 
 let engine: PersistenceEngine | null = null;
 afterEach(() => {
@@ -40,10 +40,9 @@ async function importLeads(target: PersistenceEngine, n: number, start = 0): Pro
   });
 }
 
-/** Round-robin, an event campaign and a notification to the new owner, then `n` leads in one write. */
-async function workspaceWithRules(n: number): Promise<{ engine: PersistenceEngine; team: Team }> {
-  const opened = await openWorkflowWorkspace();
-  const campaign = await insert(opened.engine, "INSERT INTO campaigns (name) VALUES ('Expo')", []);
+/** Round-robin, then a notification to the new owner; event leads into a campaign. */
+async function installRules(target: PersistenceEngine): Promise<void> {
+  const campaign = await insert(target, "INSERT INTO campaigns (name) VALUES ('Expo')", []);
   value(
     await api.saveWorkflowRule(
       null,
@@ -66,8 +65,6 @@ async function workspaceWithRules(n: number): Promise<{ engine: PersistenceEngin
       }),
     ),
   );
-  await importLeads(opened.engine, n);
-  return opened;
 }
 
 /** What the rules left, per lead in id order, comparable between two workspaces (ids differ by offset). */
@@ -95,36 +92,15 @@ async function outcome(target: PersistenceEngine) {
 describe('rules over many records of one write', () => {
   it('leave the same owners, members, notifications and run log as record by record', async () => {
     const n = BATCH_MIN_RECORDS * 2 + 7;
-    const batched = await workspaceWithRules(n);
-    engine = batched.engine;
+    engine = (await openWorkflowWorkspace()).engine;
+    await installRules(engine);
+    await importLeads(engine, n);
     const together = await outcome(engine);
 
     // The same leads written one per write take the record-by-record path.
     closeWorkspace(engine);
     engine = (await openWorkflowWorkspace()).engine;
-    const campaign = await insert(engine, "INSERT INTO campaigns (name) VALUES ('Expo')", []);
-    value(
-      await api.saveWorkflowRule(
-        null,
-        rule({
-          name: 'Assign and welcome',
-          actions: [
-            { type: 'assign_owner', method: 'round_robin', team: 'East' },
-            { type: 'notify', recipient: 'owner', message: 'New lead {title}' },
-          ],
-        }),
-      ),
-    );
-    value(
-      await api.saveWorkflowRule(
-        null,
-        rule({
-          name: 'Expo',
-          conditions: [{ field: 'source', op: 'eq', value: 'event' }],
-          actions: [{ type: 'add_to_campaign', campaignId: campaign }],
-        }),
-      ),
-    );
+    await installRules(engine);
     for (let i = 0; i < n; i++) await importLeads(engine, 1, i);
     const oneByOne = await outcome(engine);
 
