@@ -1,6 +1,8 @@
 import { mount } from 'svelte';
 import App from './app.svelte';
 import './app.css';
+import './lists.css';
+import './touch.css';
 import { warmFormatters } from './lib/i18n';
 import { loadCatalog } from './lib/i18n/catalogs.svelte';
 import { handleError } from './lib/state/errors';

@@ -72,6 +72,7 @@ export function rebuildSource(db: Database, source: SearchSource): number {
     ?.values[0]?.[0];
   if (typeof ddl !== 'string') throw new Error(`the search table ${source.fts} is missing`);
   // Re-creating is far cheaper than deleting: FTS4 re-tokenizes every row it deletes.
+  // source.fts is one of SEARCH_SOURCES' table names, a code constant, never user input.
   db.exec(`DROP TABLE main.${q(source.fts)}`);
   db.exec(ddl);
   const columns = indexedColumns(source);
