@@ -354,6 +354,41 @@ describe('listCustomers sorting and paging', () => {
     expect(page.total).toBe(533);
     expect(page.rows).toHaveLength(500);
   });
+
+  it('pages a broad filter in the same order whichever index SQLite walks', () => {
+    // 12,000 rows, 8,000 in one industry: past 5,000 matches the sort's index drives the scan (with the
+    // filter's fields unindexed), below it the filter's index does; both must give the sorted order.
+    db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)
+      INSERT INTO customers (name, industry, owner_id, updated_at)
+      SELECT 'bulk ' || i, CASE WHEN i % 3 = 0 THEN 'Mining' ELSE 'Retail' END,
+             CASE WHEN i % 2 = 0 THEN ${alice} ELSE ${bob} END,
+             strftime('%Y-%m-%dT%H:%M:%fZ', '2024-01-01', '+' || (i * 7919 % 12000) || ' minutes')
+      FROM n`);
+    for (const [industry, ownerId] of [
+      ['Retail', undefined],
+      ['Mining', undefined],
+      ['Retail', alice],
+    ] as const) {
+      const expected = db
+        .exec(
+          `SELECT id FROM customers WHERE industry = ? ${ownerId ? `AND owner_id = ${ownerId}` : ''}
+           ORDER BY updated_at DESC, id DESC`,
+          [industry],
+        )[0]!
+        .values.map((r) => Number(r[0]));
+      for (const offset of [0, 50, 3_000, expected.length - 10]) {
+        const page = list({
+          conditions: [{ field: 'industry', op: 'eq', value: industry }],
+          ownerId,
+          sort: { column: 'updatedAt', direction: 'desc' },
+          offset,
+          limit: 50,
+        });
+        expect(page.total).toBe(expected.length);
+        expect(page.rows.map((r) => r.id)).toEqual(expected.slice(offset, offset + 50));
+      }
+    }
+  });
 });
 
 describe('count cache', () => {

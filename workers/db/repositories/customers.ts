@@ -82,6 +82,7 @@ function filterTerms(
   db: Database,
   q: CustomerListQuery,
   rankIndex: boolean,
+  unindexed = false,
 ): { terms: string[]; params: Params } {
   // The filter builder's conditions and the owner scope, through the generic builder (custom fields too).
   const generic = conditionTerms(
@@ -90,6 +91,7 @@ function filterTerms(
     'c',
     // As below: with an owner filter the owner index is the better one; keep SQLite off the stage one.
     rankIndex && !q.stage && (q.ownerId === undefined || q.ownerId === null) && !q.ownerIds,
+    unindexed,
   );
   const terms: string[] = [...generic.terms];
   const params: Params = { ...generic.params };
@@ -112,7 +114,7 @@ function filterTerms(
   }
   if (hasOwner) {
     if (!Number.isSafeInteger(q.ownerId)) throw invalidQuery('ownerId');
-    terms.push('c.owner_id = :ownerId');
+    terms.push(`${unindexed ? '+' : ''}c.owner_id = :ownerId`);
     params[':ownerId'] = q.ownerId ?? null;
   }
   return { terms, params };
@@ -166,7 +168,13 @@ export function listCustomers(
   const limit = Number.isFinite(q.limit) ? Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(q.limit))) : 50;
   const counting = filterTerms(db, q, true);
   const total = count(db, counting.terms, counting.params, counts);
-  const { terms, params } = filterTerms(db, q, column === 'name' || column === 'stage');
+  const byName = column === 'name' || column === 'stage';
+  // When many rows match, walking the sort's index finds a page within a few hundred entries, where the
+  // filter's index would hand SQLite every match to sort: at 1M customers, an industry shared by 330,000
+  // sorted by last update took 1.1 s that way and 1 ms this way. Few matches: the filter's index wins.
+  const scanned = total > 0 ? ((offset + limit) * count(db, [], {}, counts)) / total : Infinity;
+  const walkSort = !byName && column !== 'owner' && total > 5_000 && scanned <= 200_000;
+  const { terms, params } = filterTerms(db, q, byName, walkSort);
   // Pages are found as ids first: each sort index holds the rowid, so OFFSET skips index entries without
   // reading the table or joining users (1M rows, offset 999,000: 26 ms instead of 2.2 s in node).
   const page = (sql: string, off: number, lim: number): number[] =>

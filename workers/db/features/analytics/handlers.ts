@@ -14,6 +14,7 @@ import {
   surveyColumns,
 } from './columns';
 import { listAnalysisRuns, segmentCounts, writeScores } from './write-back';
+import { customerFacets } from '../records/handlers';
 
 /** Typed arrays in a result move to the analytics worker instead of being copied. */
 function transferable<T>(value: T): T {
@@ -78,6 +79,8 @@ export const analyticsDataHandlers: AnalyticsDataApi = {
         (db) => writeScores(db, write, runtime.actorId, nowIso(), onProgress),
         { derivedUnaffected: true },
       );
+      // The search index and audit do not read scores, but the customer facet columns hold them.
+      customerFacets.afterBulk();
       return value;
     }),
 };

@@ -2,6 +2,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import { DomainError } from '../../errors';
 import { entityDef, REFERENCE_TARGETS } from '../../entities/definitions';
+import { FacetTable } from '../../entities/facets';
 import {
   countRecords,
   groupRecords,
@@ -27,6 +28,31 @@ import { listCustomFields, saveCustomField } from './custom-fields';
 import { listSavedViews, saveView } from './saved-views';
 
 const counts = new CountCache();
+
+/**
+ * The customer table's facet columns (entities/facets.ts): groups of the list are answered from them once
+ * they are read, from SQL until then. Kept in step as one of the engine's derived states (db.worker.ts).
+ */
+export const customerFacets = new FacetTable(entityDef('customer'), ['industry', 'segment']);
+let warming = false;
+
+/** Reads the facet columns a chunk at a time, letting the worker answer other requests in between. */
+export async function warmFacets(): Promise<void> {
+  if (warming) return;
+  warming = true;
+  try {
+    for (;;) {
+      const engine = runtime.engine;
+      if (!engine || (await engine.read((db) => customerFacets.buildStep(db)))) return;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  } catch (error) {
+    // Only an accelerator: groups keep coming from SQL. Tried again on the next group request.
+    console.warn('facet columns not read:', error);
+  } finally {
+    warming = false;
+  }
+}
 /** Bulk edits this tab can still undo: the changed columns' previous values per record (kept in memory). */
 const bulkUndo = new Map<
   string,
@@ -72,7 +98,13 @@ export const recordsHandlers: RecordsApi = {
     guard((e) => e.read((db) => listRecords(db, defFor(db, query?.entity), query, counts.at(e.seq)))),
 
   groupRecords: (entity, filter, groupBy) =>
-    guard((e) => e.read((db) => groupRecords(db, defFor(db, entity), filter ?? {}, groupBy))),
+    guard((e) =>
+      e.read((db) => {
+        const facets = entity === 'customer' ? customerFacets : undefined;
+        if (facets && !facets.ready(db)) void warmFacets();
+        return groupRecords(db, defFor(db, entity), filter ?? {}, groupBy, undefined, facets);
+      }),
+    ),
 
   getRecord: (entity, id) =>
     guard((e) => e.read((db) => found(getRecord(db, defFor(db, entity), id), entity, id))),
