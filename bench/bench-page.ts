@@ -115,7 +115,13 @@ const bench = {
 
   async open() {
     const started = performance.now();
-    const info = await unwrap(openDatabase(() => undefined));
+    // A workspace that opens with a problem (read-only, damaged) would fail later steps obscurely: say so.
+    const info = await unwrap(
+      openDatabase((event) => {
+        if (event.type === 'status' && event.status.problems.length > 0)
+          console.log(`[bench] workspace problem: ${JSON.stringify(event.status.problems)}`);
+      }),
+    );
     return { ms: performance.now() - started, customerCount: info.customerCount };
   },
 
