@@ -15,6 +15,7 @@ import { BrowserCoordinator } from './db/sync/coordinator';
 import * as customers from './db/repositories/customers';
 import * as contacts from './db/repositories/contacts';
 import * as users from './db/repositories/users';
+import { registerSqlJs } from './db/repositories/numeric-rows';
 import { clearWorkspaceData, refreshPlannerStats } from './db/repositories/workspace';
 import { emit, guard, nowIso, ok, runtime } from './db/runtime';
 import { activitiesHandlers } from './db/features/activities/handlers';
@@ -58,6 +59,7 @@ async function open(options: OpenOptions): Promise<Result<OpenInfo>> {
   }
   const SQL = await initSqlJs({ locateFile: () => options.wasmUrl });
   runtime.SQL = SQL;
+  registerSqlJs(SQL); // numeric reads (analytics) step through SQLite's raw functions
   runtime.workspace = options.storeName ?? 'kehu-crm';
   const store = openIdbStore(runtime.workspace);
   runtime.store = store;

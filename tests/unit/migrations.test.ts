@@ -121,6 +121,29 @@ describe('migrate', () => {
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(scalar(db, 'SELECT count(*) FROM contacts')).toBe(0);
   });
+
+  it('skips the foreign-key check only for a migration that truly just creates indexes', () => {
+    const db = new SQL.Database();
+    migrate(db);
+    const sneaky: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'sneaky',
+      sql: "-- CREATE INDEX in a comment does not count\nCREATE INDEX idx_x ON contacts (name);\nINSERT INTO contacts (customer_id, name) VALUES (999, 'Orphan');",
+      indexesOnly: true,
+    };
+    expect(() => migrate(db, [...MIGRATIONS, sneaky])).toThrow(/indexesOnly/);
+    expect(scalar(db, 'SELECT count(*) FROM contacts')).toBe(0);
+    const honest: Migration = {
+      ...sneaky,
+      name: 'honest',
+      sql: '-- why\nCREATE INDEX idx_x ON contacts (name);',
+    };
+    expect(migrate(db, [...MIGRATIONS, honest])).toEqual({
+      from: LATEST_SCHEMA_VERSION,
+      to: LATEST_SCHEMA_VERSION + 1,
+    });
+    expect(MIGRATIONS.filter((m) => m.indexesOnly).map((m) => m.name)).toEqual(['sales-index']);
+  });
 });
 
 describe('schema', () => {
