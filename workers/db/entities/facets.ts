@@ -119,7 +119,11 @@ function compareValues(a: SqlValue, b: SqlValue): number {
 /** LIKE as SQLite's default build does it: case folded for ASCII letters only. */
 const foldAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
-type RowTest = (row: number) => boolean;
+/**
+ * Clears the rows of `mask` that fail one condition: one tight loop over a typed column per condition,
+ * which the JIT keeps monomorphic (a closure per row and condition was 3–5 times slower at 1M rows).
+ */
+type MaskPass = (mask: Uint8Array, size: number) => void;
 
 /** The facet columns of one entity's table, kept in step with it (a DerivedState). */
 export class FacetTable implements DerivedState {
@@ -187,50 +191,55 @@ export class FacetTable implements DerivedState {
     summed: readonly string[],
     monthly: boolean,
   ): FacetGroup[] | null {
-    const tests = this.prepare(db, filter);
+    const passes = this.prepare(db, filter);
     const column = this.byKey.get(groupBy);
     const sumColumns = summed.map((key) => this.byKey.get(key));
     if (
-      !tests ||
+      !passes ||
       !column ||
       column.unusable ||
       sumColumns.some((c) => !c || c.unusable || c.stored !== 'num')
     )
       return null;
+    const mask = this.alive.slice(0, this.size);
+    for (const pass of passes) pass(mask, this.size);
     const groups = new Map<SqlValue, FacetGroup>();
     const groupOf = (key: SqlValue): FacetGroup => {
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { value: key, count: 0, sums: summed.map(() => 0) }));
       return group;
     };
-    // Dictionary groups are found by code (an array lookup), others by value.
-    const byCode: (FacetGroup | undefined)[] = [];
-    const groupAt = (row: number): FacetGroup => {
-      if (column.stored === 'dict') {
-        const code = column.codes[row]!;
-        return (byCode[code + 1] ??= groupOf(code < 0 ? null : column.dict[code]!));
-      }
-      if (column.stored === 'num') return groupOf(Number.isNaN(column.nums[row]) ? null : column.nums[row]!);
-      const text = column.strs[row] ?? null;
-      // substr(x, 1, 7) counts characters; a month is ASCII.
-      return groupOf(text !== null && monthly ? [...text.slice(0, 14)].slice(0, 7).join('') : text);
-    };
-    const testCount = tests.length;
-    rows: for (let row = 0; row < this.size; row++) {
-      if (!this.alive[row]) continue;
-      for (let t = 0; t < testCount; t++) if (!tests[t]!(row)) continue rows;
-      const group = groupAt(row);
-      group.count++;
-      for (let i = 0; i < sumColumns.length; i++) {
-        const v = sumColumns[i]!.nums[row]!;
-        if (!Number.isNaN(v)) group.sums[i]! += v;
+    if (column.stored === 'dict' && sumColumns.length === 0) {
+      // Counts by code in one array; index 0 is NULL.
+      const counts = new Int32Array(column.dict.length + 1);
+      const codes = column.codes;
+      for (let row = 0; row < this.size; row++) if (mask[row]) counts[codes[row]! + 1]!++;
+      counts.forEach((n, i) => {
+        if (n > 0) groupOf(i === 0 ? null : column.dict[i - 1]!).count = n;
+      });
+    } else {
+      const keyAt = (row: number): SqlValue => {
+        if (column.stored === 'dict') return column.codes[row]! < 0 ? null : column.dict[column.codes[row]!]!;
+        if (column.stored === 'num') return Number.isNaN(column.nums[row]) ? null : column.nums[row]!;
+        const text = column.strs[row] ?? null;
+        // substr(x, 1, 7) counts characters; a month is ASCII.
+        return text !== null && monthly ? [...text.slice(0, 14)].slice(0, 7).join('') : text;
+      };
+      for (let row = 0; row < this.size; row++) {
+        if (!mask[row]) continue;
+        const group = groupOf(keyAt(row));
+        group.count++;
+        for (let i = 0; i < sumColumns.length; i++) {
+          const v = sumColumns[i]!.nums[row]!;
+          if (!Number.isNaN(v)) group.sums[i]! += v;
+        }
       }
     }
     return [...groups.values()].sort((a, b) => b.count - a.count || compareValues(a.value, b.value));
   }
 
   /** Row tests for `filter`, after reading stale rows again; null when the columns cannot answer it. */
-  private prepare(db: Database, filter: ListFilter): RowTest[] | null {
+  private prepare(db: Database, filter: ListFilter): MaskPass[] | null {
     if (!this.ready(db)) return null;
     if (typeof filter.text === 'string' && filter.text.trim() !== '') return null;
     if (this.stale.size > MAX_STALE) {
@@ -246,7 +255,7 @@ export class FacetTable implements DerivedState {
         this.read(db, `WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(chunk)]);
       }
     }
-    const tests: RowTest[] = [];
+    const passes: MaskPass[] = [];
     const conditions = Array.isArray(filter.conditions) ? filter.conditions : [];
     for (const [index, condition] of conditions.entries()) {
       const column = this.byKey.get(condition.field);
@@ -261,17 +270,17 @@ export class FacetTable implements DerivedState {
             : condition.op === 'contains' || condition.op === 'not_contains' || condition.op === 'starts_with'
               ? condition.value
               : boundValue(column.field, condition.value, index);
-      const test = conditionTest(column, condition.op, value);
-      if (!test) return null;
-      tests.push(test);
+      const pass = conditionPass(column, condition.op, value);
+      if (!pass) return null;
+      passes.push(pass);
     }
     if (filter.ownerIds !== undefined && filter.ownerIds !== null) {
       const owner = this.byKey.get('ownerId') ?? this.byKey.get('authorId');
       if (!owner || owner.unusable) return null;
       const allowed = new Set<number>(filter.ownerIds);
-      tests.push((row) => allowed.has(owner.nums[row]!));
+      passes.push(numberPass(owner, (v) => allowed.has(v)));
     }
-    return tests;
+    return passes;
   }
 
   private reset(db: Database): void {
@@ -335,26 +344,35 @@ export class FacetTable implements DerivedState {
   }
 }
 
-/** A condition as a row test over one column, mirroring filterTerms; null for what it cannot mirror. */
-function conditionTest(column: FacetColumn, op: string, value: unknown): RowTest | null {
+/** A condition as a pass over one column, mirroring filterTerms; null for what it cannot mirror. */
+function conditionPass(column: FacetColumn, op: string, value: unknown): MaskPass | null {
   if (column.stored === 'num') {
     const test = numberTest(op, value);
-    if (!test) return null;
-    const nums = column.nums;
-    return (row) => test(nums[row]!);
+    return test ? numberPass(column, test) : null;
   }
   const test = textTest(op, value);
   if (!test) return null;
   if (column.stored === 'str') {
     const strs = column.strs;
-    return (row) => test(strs[row] ?? null);
+    return (mask, size) => {
+      for (let row = 0; row < size; row++) if (mask[row] && !test(strs[row] ?? null)) mask[row] = 0;
+    };
   }
   // Each distinct value is tested once; rows look their code's verdict up (index 0 is NULL).
   const verdicts = Uint8Array.from({ length: column.dict.length + 1 }, (_, i) =>
     test(i === 0 ? null : column.dict[i - 1]!) ? 1 : 0,
   );
   const codes = column.codes;
-  return (row) => verdicts[codes[row]! + 1] === 1;
+  return (mask, size) => {
+    for (let row = 0; row < size; row++) mask[row]! &= verdicts[codes[row]! + 1]!;
+  };
+}
+
+function numberPass(column: FacetColumn, test: (v: number) => boolean): MaskPass {
+  const nums = column.nums;
+  return (mask, size) => {
+    for (let row = 0; row < size; row++) if (mask[row] && !test(nums[row]!)) mask[row] = 0;
+  };
 }
 
 const COMPARISONS: Record<string, (order: number) => boolean> = {
