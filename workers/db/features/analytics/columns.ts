@@ -92,7 +92,7 @@ export function asOfDay(db: Database, currency: string): number {
   return latest === null || latest === undefined ? today : Math.max(today, Number(latest));
 }
 
-/** The customers read of {@link orderData}: answered from idx_customers_created_day (migration 011) alone. */
+/** The customers read of {@link orderData} (ids in rowid order, the day computed per row). */
 export const CUSTOMERS_READ_SQL = `SELECT id, ${dayOf('created_at')} FROM customers ORDER BY id`;
 /** The sales read of {@link orderData}: answered from idx_orders_sales_read alone, no order row is read. */
 export const ORDER_DATA_SQL = `SELECT customer_id, ${SALE_DAY}, total_minor FROM orders WHERE currency = ? AND ${SALES_READ}`;
