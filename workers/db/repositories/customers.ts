@@ -172,8 +172,12 @@ export function listCustomers(
   // When many rows match, walking the sort's index finds a page within a few hundred entries, where the
   // filter's index would hand SQLite every match to sort: at 1M customers, an industry shared by 330,000
   // sorted by last update took 1.1 s that way and 1 ms this way. Few matches: the filter's index wins.
-  const scanned = total > 0 ? ((offset + limit) * count(db, [], {}, counts)) / total : Infinity;
-  const walkSort = !byName && column !== 'owner' && total > 5_000 && scanned <= 200_000;
+  // The whole-table count (cached per seq) is only needed when the choice is open.
+  const walkSort =
+    !byName &&
+    column !== 'owner' &&
+    total > 5_000 &&
+    ((offset + limit) * count(db, [], {}, counts)) / total <= 200_000;
   const { terms, params } = filterTerms(db, q, byName, walkSort);
   // Pages are found as ids first: each sort index holds the rowid, so OFFSET skips index entries without
   // reading the table or joining users (1M rows, offset 999,000: 26 ms instead of 2.2 s in node).
